@@ -1,0 +1,1 @@
+"""Generator of the Medical Dataset Collection site: catalog → Markdown tree → MkDocs."""

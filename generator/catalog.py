@@ -1,0 +1,131 @@
+"""Load the catalog folder: read YAML and BibTeX, validate, cross-check, return a Catalog."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .bibliography import read_bibliography
+from .checks import LoadedDataset, check_all, check_collection
+from .models import Catalog, Collection, Dataset
+from .problems import CatalogError, Problem
+from .yaml_source import YamlDocument, read_yaml
+
+COLLECTION_FILE = "collection.yaml"
+DATASETS_DIR = "datasets"
+REFERENCES_FILE = "references.bib"
+
+
+def display_path(path: Path, catalog_dir: Path) -> str:
+    """The name a contributor recognises: the path from the catalog folder's parent."""
+    try:
+        return str(path.resolve().relative_to(catalog_dir.resolve().parent))
+    except ValueError:
+        return str(path)
+
+
+def _field_names(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """Field names valid at ``loc`` (for 'did you mean' hints on unknown keys)."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int) or current is None:
+            continue
+        info = current.model_fields.get(part) if hasattr(current, "model_fields") else None
+        if info is None:
+            return []
+        current = next((a for a in _model_args(info.annotation)), None)
+    return list(current.model_fields) if current is not None and hasattr(current, "model_fields") else []
+
+
+def _model_args(annotation: Any) -> list[type[BaseModel]]:
+    """Pydantic models inside an annotation such as ``list[X] | None``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    found: list[type[BaseModel]] = []
+    for arg in getattr(annotation, "__args__", ()):
+        found += _model_args(arg)
+    return found
+
+
+def validation_problems(err: ValidationError, model: type[BaseModel], doc: YamlDocument, file: str) -> list[Problem]:
+    """Translate pydantic's errors into located problems written for the contributor."""
+    problems: list[Problem] = []
+    for error in err.errors(include_url=False):
+        loc = tuple(error["loc"])
+        field = ".".join(str(p) for p in loc) or "(document)"
+        kind = error["type"]
+        if kind == "missing":
+            message = "required field is missing (write null if the value is unknown)"
+            line = doc.line_of(loc[:-1])
+        elif kind == "extra_forbidden":
+            known = _field_names(model, loc[:-1])
+            hint = difflib.get_close_matches(str(loc[-1]), known, n=1)
+            message = f"unknown field {loc[-1]!r}" + (f"; did you mean {hint[0]!r}?" if hint else f"; known fields: {', '.join(known)}")
+            line = doc.line_of(loc)
+        else:
+            message = error["msg"]
+            if message.startswith("Value error, "):
+                message = message[len("Value error, ") :]
+            line = doc.line_of(loc)
+        problems.append(Problem(file, line, field, message))
+    return problems
+
+
+def _validate(model: type[BaseModel], doc: YamlDocument, file: str) -> tuple[Any, list[Problem]]:
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as err:
+        return None, validation_problems(err, model, doc, file)
+
+
+def load_catalog(catalog_dir: Path) -> Catalog:
+    """Load and validate the whole catalog, raising CatalogError with every problem found."""
+    problems: list[Problem] = []
+    if not catalog_dir.is_dir():
+        raise CatalogError([Problem(str(catalog_dir), 1, "(catalog)", "catalog folder does not exist")])
+
+    collection_path = catalog_dir / COLLECTION_FILE
+    collection_file = display_path(collection_path, catalog_dir)
+    collection: Collection | None = None
+    if not collection_path.is_file():
+        problems.append(Problem(collection_file, 1, "(file)", "collection.yaml is missing"))
+    else:
+        doc, found = read_yaml(collection_path, collection_file)
+        problems += found
+        if doc is not None:
+            collection, found = _validate(Collection, doc, collection_file)
+            problems += found
+            if collection is not None:
+                problems += check_collection(collection, doc, collection_file)
+
+    references, found = read_bibliography(catalog_dir / REFERENCES_FILE, display_path(catalog_dir / REFERENCES_FILE, catalog_dir))
+    problems += found
+
+    loaded: list[LoadedDataset] = []
+    dataset_paths = sorted((catalog_dir / DATASETS_DIR).glob("*.yaml"))
+    if not dataset_paths:
+        problems.append(Problem(display_path(catalog_dir / DATASETS_DIR, catalog_dir), 1, "(datasets)", "no dataset files (*.yaml) found"))
+    for path in dataset_paths:
+        file = display_path(path, catalog_dir)
+        doc, found = read_yaml(path, file)
+        problems += found
+        if doc is None:
+            continue
+        dataset, found = _validate(Dataset, doc, file)
+        problems += found
+        if dataset is not None:
+            loaded.append(LoadedDataset(file, path.stem, doc, dataset))
+    for stray in sorted((catalog_dir / DATASETS_DIR).glob("*.yml")):
+        problems.append(Problem(display_path(stray, catalog_dir), 1, "(file)", "dataset files must end in .yaml"))
+
+    if collection is not None:
+        problems += check_all(loaded, collection, references)
+    if problems:
+        raise CatalogError(problems)
+    assert collection is not None
+    order = {c.slug: i for i, c in enumerate(collection.categories)}
+    datasets = sorted((item.dataset for item in loaded), key=lambda d: (order[d.category], d.name.casefold(), d.slug))
+    return Catalog(collection=collection, datasets=tuple(datasets), references=references)

@@ -1,0 +1,83 @@
+"""Plain-text citations formatted from BibTeX fields (the .bib stays the source)."""
+
+from __future__ import annotations
+
+import re
+
+from .models import Collection, Reference
+
+_LATEX_ACCENTS = {r"\"": "\u0308", r"'": "\u0301", r"`": "\u0300", r"^": "\u0302", r"~": "\u0303", r"c": "\u0327"}
+
+
+def plain(text: str) -> str:
+    """BibTeX field text without braces, simple accent macros or doubled spaces."""
+    import unicodedata
+
+    def accent(match: re.Match[str]) -> str:
+        return unicodedata.normalize("NFC", match.group(2) + _LATEX_ACCENTS[match.group(1)])
+
+    text = re.sub(r"\\([\"'`^~c])\{?([A-Za-z])\}?", accent, text)
+    text = text.replace("{", "").replace("}", "").replace("--", "–")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def author_list(field: str) -> str:
+    """'Last, First and Other, Name and others' → 'First Last, Name Other, et al.'"""
+    names = [n.strip() for n in re.split(r"\s+and\s+", plain(field)) if n.strip()]
+    shown = []
+    etal = False
+    for name in names:
+        if name.lower() == "others":
+            etal = True
+            continue
+        if "," in name:
+            last, first = (p.strip() for p in name.split(",", 1))
+            name = f"{first} {last}".strip()
+        shown.append(name)
+    text = ", ".join(shown)
+    return f"{text}, et al." if etal else text
+
+
+def citation_text(ref: Reference) -> str:
+    """One-line citation: authors. Title. Venue, volume(number):pages, year. DOI or URL."""
+    f = ref.fields
+    parts = [author_list(f.get("author", "")).rstrip(".") + "."]
+    parts.append(plain(f.get("title", "")).rstrip(".") + ".")
+    venue = plain(f.get("journal") or f.get("booktitle") or f.get("howpublished") or f.get("publisher") or "")
+    detail = venue
+    if f.get("volume"):
+        detail += f", {plain(f['volume'])}"
+        if f.get("number"):
+            detail += f"({plain(f['number'])})"
+    if f.get("pages"):
+        detail += f":{plain(f['pages'])}" if f.get("volume") else f", pages {plain(f['pages'])}"
+    if f.get("eprint") and not venue:
+        detail = f"arXiv:{plain(f['eprint'])}"
+    year = plain(f.get("year", ""))
+    detail = ", ".join(p for p in (detail.strip(", "), year) if p)
+    if detail:
+        parts.append(detail + ".")
+    if f.get("doi"):
+        parts.append(f"https://doi.org/{plain(f['doi'])}")
+    elif f.get("url"):
+        parts.append(plain(f["url"]))
+    return " ".join(p for p in parts if p.strip(". "))
+
+
+def collection_bibtex(collection: Collection, site_url: str) -> str:
+    """BibTeX for citing the collection itself (the write-up gives no date, so none is given)."""
+    title = collection.source_document.title
+    return (
+        "@misc{wen_medical_dataset_collection,\n"
+        f"  author = {{{collection.author.name}}},\n"
+        f"  title = {{{title}}},\n"
+        f"  howpublished = {{{collection.title}}},\n"
+        f"  url = {{{site_url}}},\n"
+        f"  note = {{{collection.license.name}}}\n"
+        "}"
+    )
+
+
+def collection_citation(collection: Collection, site_url: str) -> str:
+    """Plain-text citation of the collection."""
+    return f"{collection.author.name}. {collection.source_document.title}. {collection.title}. {site_url}"

@@ -1,0 +1,151 @@
+"""Command line: check, export, build, new, schema, watch."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import export
+from .catalog import load_catalog
+from .output import OutputError, write_tree
+from .problems import CatalogError
+from .render import render_tree
+from .scaffold import ScaffoldError, new_dataset_file
+from .schema import stale_schemas, write_schemas
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CATALOG = ROOT / "catalog"
+DEFAULT_TEMPLATES = ROOT / "templates"
+DEFAULT_OUT = ROOT / "build" / "docs"
+
+
+def _report(err: CatalogError) -> int:
+    for problem in err.problems:
+        print(problem, file=sys.stderr)
+    count = len(err.problems)
+    print(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.", file=sys.stderr)
+    return 1
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Validate the catalog; print every problem."""
+    try:
+        catalog = load_catalog(args.catalog)
+    except CatalogError as err:
+        return _report(err)
+    stale = stale_schemas(args.catalog / "schema")
+    if stale:
+        for name in stale:
+            print(f"{args.catalog / 'schema' / name}:1: (schema): out of date; run `python -m generator schema`", file=sys.stderr)
+        return 1
+    print(f"catalog OK: {len(catalog.datasets)} datasets, {len(catalog.collection.categories)} categories, {len(catalog.references)} references")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write the catalog to stdout as JSON, CSV or BibTeX."""
+    try:
+        catalog = load_catalog(args.catalog)
+    except CatalogError as err:
+        return _report(err)
+    writer = {"json": export.to_json, "csv": export.to_csv, "bibtex": export.to_bibtex}[args.format]
+    sys.stdout.write(writer(catalog))
+    return 0
+
+
+def build_once(catalog_dir: Path, templates_dir: Path, out_dir: Path, quiet: bool = False) -> int:
+    """Load, render in memory, then write only what changed; print a one-line summary."""
+    try:
+        catalog = load_catalog(catalog_dir)
+        files = render_tree(catalog, templates_dir)
+        report = write_tree(files, out_dir)
+    except CatalogError as err:
+        return _report(err)
+    except OutputError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    except Exception as err:  # a template bug: say where, keep the old output
+        print(f"error: rendering failed, nothing was written: {type(err).__name__}: {err}", file=sys.stderr)
+        return 1
+    if not quiet:
+        print(f"built {out_dir}: {len(report.written)} written, {len(report.removed)} removed, {report.unchanged} unchanged")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Render the docs tree."""
+    return build_once(args.catalog, args.templates, args.out)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Write a new dataset file with every field."""
+    try:
+        path = new_dataset_file(args.slug, args.catalog, args.templates)
+    except ScaffoldError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    print(f"wrote {path}: fill in every field, then run `python -m generator check`")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Export the models' JSON Schema into the catalog."""
+    for path in write_schemas(args.catalog / "schema"):
+        print(f"wrote {path}")
+    return 0
+
+
+def _snapshot(folders: Sequence[Path]) -> dict[Path, float]:
+    return {p: p.stat().st_mtime for folder in folders for p in folder.rglob("*") if p.is_file()}
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    """Rebuild the docs tree whenever a catalog file or template changes (for `make serve`)."""
+    folders = [args.catalog, args.templates]
+    build_once(args.catalog, args.templates, args.out)
+    seen = _snapshot(folders)
+    try:
+        while True:
+            time.sleep(args.interval)
+            now = _snapshot(folders)
+            if now != seen:
+                seen = now
+                build_once(args.catalog, args.templates, args.out)
+    except KeyboardInterrupt:
+        return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser of ``python -m generator``."""
+    top = argparse.ArgumentParser(prog="python -m generator", description="Build the Medical Dataset Collection site from its catalog.")
+    sub = top.add_subparsers(dest="command", required=True)
+
+    def command(name: str, func, help_text: str) -> argparse.ArgumentParser:  # noqa: ANN001
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("--catalog", type=Path, default=DEFAULT_CATALOG, help="catalog folder (default: %(default)s)")
+        p.set_defaults(func=func)
+        return p
+
+    command("check", cmd_check, "validate the catalog and report every problem as FILE:LINE: FIELD: message")
+    p = command("export", cmd_export, "write the catalog to stdout")
+    p.add_argument("--format", choices=("json", "csv", "bibtex"), default="json")
+    for name, func, text in (("build", cmd_build, "render the Markdown tree and data exports"), ("watch", cmd_watch, "rebuild on every change")):
+        p = command(name, func, text)
+        p.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: %(default)s)")
+        p.add_argument("--templates", type=Path, default=DEFAULT_TEMPLATES, help=argparse.SUPPRESS)
+        if name == "watch":
+            p.add_argument("--interval", type=float, default=1.0, help="seconds between checks")
+    p = command("new", cmd_new, "write catalog/datasets/SLUG.yaml with every field, ready to fill in")
+    p.add_argument("slug")
+    p.add_argument("--templates", type=Path, default=DEFAULT_TEMPLATES, help=argparse.SUPPRESS)
+    command("schema", cmd_schema, "export the JSON Schema of the catalog files into catalog/schema/")
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the exit status."""
+    args = parser().parse_args(argv)
+    return int(args.func(args))

@@ -1,0 +1,55 @@
+"""Escaping for each place catalog text lands: Markdown, HTML, JSON in a script element.
+
+Catalog text is data written by strangers; it must reach the page as text.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from markupsafe import Markup, escape
+
+# Every ASCII character that Markdown, its extensions or HTML could read as
+# syntax is written as a numeric character reference: the browser shows the
+# character, and no Markdown rule can match it.
+_MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!<>&|~^=:\"'$%@;/")
+
+
+def markdown_text(value: Any) -> Markup:
+    """Text for a Markdown context (headings, list items): shown literally."""
+    text = str(value)
+    out = []
+    for ch in text:
+        if ch in _MARKDOWN_SPECIAL:
+            out.append(f"&#{ord(ch)};")
+        elif ch == "\n" or ch == "\r":
+            out.append(" ")
+        else:
+            out.append(ch)
+    return Markup("".join(out))
+
+
+def html_text(value: Any) -> Markup:
+    """Text for HTML element content or a quoted attribute value."""
+    return escape(str(value))
+
+
+def json_for_script(value: Any) -> Markup:
+    """JSON that is safe inside <script>: no '<', '>' or '&' can end the element."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return Markup(text)
+
+
+def front_matter_value(value: Any) -> Markup:
+    """A YAML front-matter scalar: JSON strings are valid YAML and escape everything."""
+    return Markup(json.dumps(value, ensure_ascii=True))
+
+
+def safe_url(value: str | None) -> str | None:
+    """Only http(s) URLs become links; anything else is refused (validation already ensures this)."""
+    if value and value.startswith(("https://", "http://")):
+        return value
+    return None

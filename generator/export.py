@@ -1,0 +1,118 @@
+"""Machine-readable exports of the catalog: JSON, CSV and BibTeX."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from . import figures
+from .models import Catalog, Dataset
+
+SCHEMA_VERSION = 1
+
+# Cells that a spreadsheet would run as a formula start with one of these.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def dataset_record(dataset: Dataset) -> dict[str, Any]:
+    """One dataset as plain JSON data (every field of the model, page path added)."""
+    record = dataset.model_dump(mode="json")
+    record["page"] = f"datasets/{dataset.slug}/"
+    return record
+
+
+def catalog_record(catalog: Catalog) -> dict[str, Any]:
+    """The whole catalog as the JSON export's object."""
+    collection = catalog.collection.model_dump(mode="json", exclude={"categories"})
+    categories = [
+        {**c.model_dump(mode="json"), "datasets": [d.slug for d in catalog.in_category(c.slug)]}
+        for c in catalog.collection.categories
+    ]
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "collection": collection,
+        "categories": categories,
+        "datasets": [dataset_record(d) for d in catalog.datasets],
+    }
+
+
+def to_json(catalog: Catalog) -> str:
+    """JSON export, stable key order for byte-identical builds."""
+    return json.dumps(catalog_record(catalog), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def safe_cell(value: Any) -> Any:
+    """Neutralise text a spreadsheet would evaluate as a formula (prefix a quote)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+CSV_COLUMNS = [
+    # Table 1's columns first, in its order and notation
+    "name", "modality", "target", "frame_size", "images", "classes", "task",
+    # then every field as structured values
+    "slug", "category", "aliases", "tasks", "frame_width", "frame_height", "frame_approximate",
+    "images_train", "images_test", "images_total", "images_approximate", "classes_detail",
+    "dimensionality", "year", "access", "license", "license_url", "commercial_use",
+    "homepage", "homepage_note", "references", "description", "category_note", "former_slugs",
+    "figures_source", "errata", "page",
+]
+
+
+def csv_row(dataset: Dataset) -> dict[str, Any]:
+    """One CSV row; lists are joined with '; ' and nested records are JSON."""
+    size, counts, lic = dataset.frame_size, dataset.images, dataset.license
+    return {
+        "name": dataset.name,
+        "modality": dataset.modality,
+        "target": dataset.target or "",
+        "frame_size": figures.frame_size(size).replace(" ", ""),
+        "images": figures.images(counts),
+        "classes": figures.classes(dataset.classes),
+        "task": "/".join(figures.TASK_ABBREVIATIONS[t] for t in dataset.tasks),
+        "slug": dataset.slug,
+        "category": dataset.category,
+        "aliases": "; ".join(dataset.aliases),
+        "tasks": "; ".join(t.value for t in dataset.tasks),
+        "frame_width": size.width if size else "",
+        "frame_height": size.height if size else "",
+        "frame_approximate": "" if size is None else str(size.approximate).lower(),
+        "images_train": "" if counts.train is None else counts.train,
+        "images_test": "" if counts.test is None else counts.test,
+        "images_total": "" if counts.total is None else counts.total,
+        "images_approximate": str(counts.approximate).lower(),
+        "classes_detail": json.dumps([c.model_dump(mode="json") for c in dataset.classes], ensure_ascii=False) if dataset.classes else "",
+        "dimensionality": dataset.dimensionality.value if dataset.dimensionality else "",
+        "year": dataset.year or "",
+        "access": dataset.access.value,
+        "license": lic.name if lic else "",
+        "license_url": lic.url or "" if lic else "",
+        "commercial_use": figures.commercial_use(dataset),
+        "homepage": dataset.homepage or "",
+        "homepage_note": dataset.homepage_note or "",
+        "references": "; ".join(dataset.references),
+        "description": dataset.description,
+        "category_note": dataset.category_note or "",
+        "former_slugs": "; ".join(dataset.former_slugs),
+        "figures_source": json.dumps(dataset.figures_source.model_dump(mode="json"), ensure_ascii=False) if dataset.figures_source else "",
+        "errata": json.dumps([e.model_dump(mode="json") for e in dataset.errata], ensure_ascii=False) if dataset.errata else "",
+        "page": f"datasets/{dataset.slug}/",
+    }
+
+
+def to_csv(catalog: Catalog) -> str:
+    """CSV export: one row per dataset, Table 1's columns first."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for dataset in catalog.datasets:
+        writer.writerow({k: safe_cell(v) for k, v in csv_row(dataset).items()})
+    return buffer.getvalue()
+
+
+def to_bibtex(catalog: Catalog) -> str:
+    """Every reference of the catalog, as the .bib file gives it."""
+    return "\n\n".join(ref.bibtex for ref in catalog.references.values()) + "\n"

@@ -1,0 +1,264 @@
+"""Typed catalog model: the contract between loading, rendering and exporting.
+
+Every rule a single record must satisfy lives here, so that the JSON Schema
+exported for editors and the checks run by ``python -m generator check`` are
+the same rules. Rules that span several records live in ``checks.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, min_length=1, max_length=80)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
+BibKey = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_:.\-]+$", min_length=1, max_length=100)]
+
+
+def check_http_url(value: str) -> str:
+    """Accept only absolute http(s) URLs without whitespace or control characters."""
+    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in value):
+        raise ValueError("URL must not contain spaces or control characters")
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https"):
+        raise ValueError(f"only http and https URLs are allowed, got {value!r}")
+    if not parts.netloc or parts.netloc.startswith("@"):
+        raise ValueError(f"URL has no host: {value!r}")
+    return value
+
+
+HttpUrl = Annotated[str, StringConstraints(max_length=2000), AfterValidator(check_http_url)]
+
+
+class StrictModel(BaseModel):
+    """Base for catalog records: immutable, and unknown keys are errors (typos never vanish)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Task(str, Enum):
+    """The fixed task vocabulary of Table 1 (CLS, SEG, Obj-D, SP)."""
+
+    classification = "classification"
+    segmentation = "segmentation"
+    object_detection = "object-detection"
+    survival_prediction = "survival-prediction"
+
+
+class Access(str, Enum):
+    """How a researcher obtains the data."""
+
+    open_download = "open-download"
+    registration = "registration"
+    data_use_agreement = "data-use-agreement"
+    challenge_registration = "challenge-registration"
+    kaggle_account = "kaggle-account"
+    unknown = "unknown"
+
+
+class Dimensionality(str, Enum):
+    """Shape of one sample."""
+
+    two_d = "2d"
+    volume = "3d-volume"
+    whole_slide = "whole-slide"
+
+
+class FrameSize(StrictModel):
+    """Width × height in pixels; ``approximate`` where the source writes "~"."""
+
+    width: int = Field(ge=1, le=1_000_000)
+    height: int = Field(ge=1, le=1_000_000)
+    approximate: bool = False
+
+    @property
+    def pixels(self) -> int:
+        """Pixel count, the sort key of the statistics table."""
+        return self.width * self.height
+
+
+class ImageCounts(StrictModel):
+    """Image counts; ``null`` means the source does not report the figure."""
+
+    train: int | None = Field(ge=0)
+    test: int | None = Field(ge=0)
+    total: int | None = Field(ge=0)
+    approximate: bool = False
+
+    @property
+    def is_unknown(self) -> bool:
+        """True when no count at all is known."""
+        return self.train is None and self.test is None and self.total is None
+
+    @property
+    def best_total(self) -> int | None:
+        """The total if given, else train + test where both are known (used for sorting only)."""
+        if self.total is not None:
+            return self.total
+        if self.train is not None and self.test is not None:
+            return self.train + self.test
+        return None
+
+
+class ClassCount(StrictModel):
+    """Number of classes, optionally for one task, with what the classes are."""
+
+    count: int = Field(ge=1, le=1_000_000)
+    task: Task | None = None
+    label: Text | None = None
+
+
+class License(StrictModel):
+    """Licence or terms of use; ``commercial_use`` is ``null`` when the source is silent."""
+
+    name: Text
+    url: HttpUrl | None = None
+    commercial_use: bool | None
+
+
+class FiguresSource(StrictModel):
+    """Where a dataset's figures come from when not from Table 1 of the write-up."""
+
+    title: Text
+    url: HttpUrl
+
+
+ERRATUM_FIELDS = (
+    "name",
+    "modality",
+    "target",
+    "tasks",
+    "frame_size",
+    "images.train",
+    "images.test",
+    "images.total",
+    "classes",
+    "homepage",
+    "year",
+)
+
+ErratumField = Annotated[str, StringConstraints(pattern="^(" + "|".join(f.replace(".", r"\.") for f in ERRATUM_FIELDS) + ")$")]
+
+
+class Erratum(StrictModel):
+    """A correction of the write-up: both values are kept, with the source that settles it."""
+
+    field: ErratumField
+    collection_value: Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)]
+    corrected_value: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+    source: HttpUrl
+    note: Text
+
+
+class Dataset(StrictModel):
+    """One dataset of the collection, as written in ``catalog/datasets/<slug>.yaml``."""
+
+    slug: Slug
+    former_slugs: list[Slug] = Field(default_factory=list)
+    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    aliases: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]]
+    category: Slug
+    category_note: Text | None = None
+    modality: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+    target: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)] | None
+    tasks: list[Task] = Field(min_length=1)
+    frame_size: FrameSize | None
+    images: ImageCounts
+    classes: list[ClassCount] | None
+    dimensionality: Dimensionality | None
+    year: int | None = Field(ge=1900, le=2100)
+    description: Annotated[str, StringConstraints(strip_whitespace=True, min_length=50, max_length=5000)]
+    homepage: HttpUrl | None
+    homepage_note: Text | None = None
+    access: Access
+    license: License | None
+    references: list[BibKey] = Field(min_length=1)
+    figures_source: FiguresSource | None = None
+    errata: list[Erratum] = Field(default_factory=list)
+    last_updated: dt.date | None = None
+
+    @property
+    def all_names(self) -> list[str]:
+        """Name and aliases: what a reader may search for."""
+        return [self.name, *self.aliases]
+
+
+class Author(StrictModel):
+    """The author of the write-up."""
+
+    name: Text
+    affiliation: Text
+    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+$")] | None = None
+    homepage: HttpUrl | None = None
+
+
+class Category(StrictModel):
+    """A category of the site, in display order."""
+
+    slug: Slug
+    former_slugs: list[Slug] = Field(default_factory=list)
+    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+    description: Text
+
+
+class SourceDocument(StrictModel):
+    """The write-up the catalog was built from."""
+
+    title: Text
+    note: Text | None = None
+
+
+class Repository(StrictModel):
+    """Where the catalog lives, for 'edit this dataset' links."""
+
+    url: HttpUrl
+    branch: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._/-]+$")] = "main"
+
+
+class Collection(StrictModel):
+    """The collection as a whole: ``catalog/collection.yaml``."""
+
+    title: Text
+    author: Author
+    license: License
+    source_document: SourceDocument
+    introduction: Text
+    site_url: HttpUrl
+    repository: Repository
+    categories: list[Category] = Field(min_length=1)
+
+
+class Reference(StrictModel):
+    """One entry of ``catalog/references.bib``, read by the bibliography module."""
+
+    key: BibKey
+    entry_type: str
+    fields: dict[str, str]
+    bibtex: str
+
+    @property
+    def title(self) -> str:
+        """Title without BibTeX's protective braces."""
+        return self.fields.get("title", "").replace("{", "").replace("}", "")
+
+
+class Catalog(StrictModel):
+    """The whole validated catalog; datasets in display order (category order, then name)."""
+
+    collection: Collection
+    datasets: tuple[Dataset, ...]
+    references: dict[str, Reference]
+
+    def in_category(self, slug: str) -> list[Dataset]:
+        """Datasets of one category, sorted by name."""
+        return [d for d in self.datasets if d.category == slug]
+
+    def category(self, slug: str) -> Category:
+        """The category with this slug."""
+        return next(c for c in self.collection.categories if c.slug == slug)

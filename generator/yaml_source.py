@@ -1,0 +1,111 @@
+"""Read one YAML file into plain data plus the line of every key and value.
+
+PyYAML silently keeps the last of two equal keys and forgets where values
+came from; contributors need both, so the file is composed into nodes (the
+C parser when available) and converted by hand, recording each path's line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+try:  # the C parser is several times faster; fall back where libyaml is missing
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on the PyYAML build
+    _Loader = yaml.SafeLoader
+
+PathKey = tuple[str | int, ...]
+
+
+@dataclass
+class YamlDocument:
+    """Plain data of one file, and the 1-based line of each path inside it."""
+
+    data: Any
+    lines: dict[PathKey, int] = field(default_factory=dict)
+
+    def line_of(self, path: PathKey) -> int:
+        """Line of ``path``, or of its nearest ancestor that is known."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+
+class _Converter:
+    """Turns composed nodes into Python values, noting lines and duplicate keys."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.lines: dict[PathKey, int] = {}
+        self.problems: list[Problem] = []
+        self._scalars = yaml.constructor.SafeConstructor()
+
+    def convert(self, node: yaml.Node, path: PathKey) -> Any:
+        self.lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
+        return self._scalars.construct_object(node)
+
+    def _mapping(self, node: yaml.MappingNode, path: PathKey) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = self._scalars.construct_object(key_node)
+            line = key_node.start_mark.line + 1
+            dotted = ".".join(str(p) for p in (*path, key))
+            if not isinstance(key, str):
+                self.problems.append(Problem(self.file, line, dotted, "keys must be text"))
+                key = str(key)
+            if key in result:
+                first = self.lines.get((*path, key), line)
+                self.problems.append(
+                    Problem(self.file, line, dotted, f"duplicate key (first given on line {first}); keep one")
+                )
+                continue
+            # report a field at its key's line, even when its value is a block below
+            self.lines[(*path, key)] = line
+            result[key] = self.convert(value_node, (*path, key))
+        return result
+
+
+def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[Problem]]:
+    """Parse ``path``; return the document (None when unreadable) and the problems found."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        return None, [Problem(display_name, line, "(encoding)", f"file is not UTF-8: byte 0x{raw[err.start]:02x} cannot be decoded")]
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        return None, [Problem(display_name, 1, "(document)", "file is empty: expected a mapping of fields")]
+    try:
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else 1
+        message = " ".join(str(part) for part in (err.context, err.problem) if part)
+        lines = text.splitlines()
+        if 0 < line <= len(lines) and "\t" in lines[line - 1]:
+            message += " (tabs cannot indent YAML; use spaces)"
+        return None, [Problem(display_name, line, "(syntax)", f"YAML syntax error: {message}")]
+    except yaml.YAMLError as err:
+        return None, [Problem(display_name, 1, "(syntax)", f"YAML error: {err}")]
+    converter = _Converter(display_name)
+    data = converter.convert(node, ())
+    if not isinstance(data, dict):
+        line = node.start_mark.line + 1
+        return None, [Problem(display_name, line, "(document)", f"expected a mapping of fields, found {type(data).__name__}")]
+    return YamlDocument(data, converter.lines), converter.problems
