@@ -41,7 +41,5 @@ def read_bibliography(path: Path, display_name: str) -> tuple[dict[str, Referenc
         url = fields.get("url")
         if url and not url.startswith(("http://", "https://")):
             problems.append(Problem(display_name, line, f"{entry.key}.url", "only http and https URLs are allowed"))
-        references[entry.key] = Reference(
-            key=entry.key, entry_type=entry.entry_type.lower(), fields=fields, bibtex=entry.raw.strip()
-        )
+        references[entry.key] = Reference(key=entry.key, entry_type=entry.entry_type.lower(), fields=fields, bibtex=entry.raw.strip())
     return references, problems

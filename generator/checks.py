@@ -94,11 +94,10 @@ def check_figures(item: LoadedDataset) -> list[Problem]:
     d = item.dataset
     problems: list[Problem] = []
     images = d.images
-    if images.train is not None and images.test is not None and images.total is not None:
-        if images.train + images.test > images.total:
-            problems.append(
-                Problem(*item.at("images", "total"), f"train + test ({images.train} + {images.test}) exceeds total ({images.total})")
-            )
+    parts = (images.train, images.test, images.total)
+    if None not in parts and images.train + images.test > images.total:  # type: ignore[operator]
+        message = f"train + test ({images.train} + {images.test}) exceeds total ({images.total})"
+        problems.append(Problem(*item.at("images", "total"), message))
     for part in ("train", "test"):
         value = getattr(images, part)
         if value is not None and images.total is not None and value > images.total:
@@ -118,7 +117,8 @@ def check_collection(collection: Collection, doc: YamlDocument, file: str) -> li
     for i, category in enumerate(collection.categories):
         for slug in (category.slug, *category.former_slugs):
             if slug in seen:
-                problems.append(Problem(file, doc.line_of(("categories", i, "slug")), f"categories.{i}.slug", f"category slug {slug!r} is used twice"))
+                line = doc.line_of(("categories", i, "slug"))
+                problems.append(Problem(file, line, f"categories.{i}.slug", f"category slug {slug!r} is used twice"))
             seen.add(slug)
     return problems
 

@@ -22,7 +22,7 @@ def plain(text: str) -> str:
 
 
 def author_list(field: str) -> str:
-    """'Last, First and Other, Name and others' → 'First Last, Name Other, et al.'"""
+    """Turn 'Last, First and Other, Name and others' into 'First Last, Name Other, et al.'."""
     names = [n.strip() for n in re.split(r"\s+and\s+", plain(field)) if n.strip()]
     shown = []
     etal = False

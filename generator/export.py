@@ -27,8 +27,7 @@ def catalog_record(catalog: Catalog) -> dict[str, Any]:
     """The whole catalog as the JSON export's object."""
     collection = catalog.collection.model_dump(mode="json", exclude={"categories"})
     categories = [
-        {**c.model_dump(mode="json"), "datasets": [d.slug for d in catalog.in_category(c.slug)]}
-        for c in catalog.collection.categories
+        {**c.model_dump(mode="json"), "datasets": [d.slug for d in catalog.in_category(c.slug)]} for c in catalog.collection.categories
     ]
     return {
         "schema_version": SCHEMA_VERSION,
@@ -52,13 +51,41 @@ def safe_cell(value: Any) -> Any:
 
 CSV_COLUMNS = [
     # Table 1's columns first, in its order and notation
-    "name", "modality", "target", "frame_size", "images", "classes", "task",
+    "name",
+    "modality",
+    "target",
+    "frame_size",
+    "images",
+    "classes",
+    "task",
     # then every field as structured values
-    "slug", "category", "aliases", "tasks", "frame_width", "frame_height", "frame_approximate",
-    "images_train", "images_test", "images_total", "images_approximate", "classes_detail",
-    "dimensionality", "year", "access", "license", "license_url", "commercial_use",
-    "homepage", "homepage_note", "references", "description", "category_note", "former_slugs",
-    "figures_source", "errata", "page",
+    "slug",
+    "category",
+    "aliases",
+    "tasks",
+    "frame_width",
+    "frame_height",
+    "frame_approximate",
+    "images_train",
+    "images_test",
+    "images_total",
+    "images_approximate",
+    "classes_detail",
+    "dimensionality",
+    "year",
+    "access",
+    "license",
+    "license_url",
+    "commercial_use",
+    "homepage",
+    "homepage_note",
+    "references",
+    "description",
+    "category_note",
+    "former_slugs",
+    "figures_source",
+    "errata",
+    "page",
 ]
 
 

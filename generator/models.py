@@ -8,7 +8,7 @@ the same rules. Rules that span several records live in ``checks.py``.
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 from urllib.parse import urlsplit
 
@@ -42,7 +42,7 @@ class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
-class Task(str, Enum):
+class Task(StrEnum):
     """The fixed task vocabulary of Table 1 (CLS, SEG, Obj-D, SP)."""
 
     classification = "classification"
@@ -51,7 +51,7 @@ class Task(str, Enum):
     survival_prediction = "survival-prediction"
 
 
-class Access(str, Enum):
+class Access(StrEnum):
     """How a researcher obtains the data."""
 
     open_download = "open-download"
@@ -62,7 +62,7 @@ class Access(str, Enum):
     unknown = "unknown"
 
 
-class Dimensionality(str, Enum):
+class Dimensionality(StrEnum):
     """Shape of one sample."""
 
     two_d = "2d"

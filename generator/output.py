@@ -9,7 +9,6 @@ changes) and files no longer produced are removed.
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -63,7 +62,7 @@ def write_tree(files: dict[str, bytes], out_dir: Path) -> SyncReport:
         for rel in sorted(changed):
             destination = out_dir / rel
             destination.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(staging / rel, destination)
+            (staging / rel).replace(destination)
             report.written.append(rel)
         for rel in stale:
             (out_dir / rel).unlink()

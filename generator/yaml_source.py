@@ -67,9 +67,7 @@ class _Converter:
                 key = str(key)
             if key in result:
                 first = self.lines.get((*path, key), line)
-                self.problems.append(
-                    Problem(self.file, line, dotted, f"duplicate key (first given on line {first}); keep one")
-                )
+                self.problems.append(Problem(self.file, line, dotted, f"duplicate key (first given on line {first}); keep one"))
                 continue
             # report a field at its key's line, even when its value is a block below
             self.lines[(*path, key)] = line

@@ -1,0 +1,67 @@
+# Two commands from a fresh clone: `make serve` (build and serve the site) and
+# `make test` (the whole test suite). Both set up the virtual environment with
+# the pinned dependencies first and are safe to run again.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-requirements
+DOCS := build/docs
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: venv docs site serve test lint check format clean lock
+
+venv: $(STAMP)
+
+$(STAMP): requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	cp requirements.txt $(STAMP)
+
+## check: validate the catalog (every problem as FILE:LINE: FIELD: message)
+check: venv
+	$(BIN)/python -m generator check
+
+## docs: render the Markdown tree and data exports into build/docs
+docs: venv
+	$(BIN)/python -m generator build --out $(DOCS)
+
+## site: build the static site into site/ (swapped in only when the build succeeded)
+site: docs
+	rm -rf build/site.new
+	$(BIN)/mkdocs build --strict --site-dir build/site.new
+	rm -rf build/site.old
+	if [ -d site ]; then mv site build/site.old; fi
+	mv build/site.new site
+	rm -rf build/site.old
+
+## serve: build, then serve with live reload; catalog and template edits are regenerated
+serve: docs
+	$(BIN)/python -m generator watch --out $(DOCS) & watcher=$$!; \
+	trap 'kill $$watcher 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT) --livereload
+
+## test: lint, then the whole test suite (browser tests need Debian's chromium)
+test: lint
+	$(BIN)/python -m pytest
+
+lint: venv
+	$(BIN)/ruff check generator tests
+	$(BIN)/ruff format --check generator tests
+
+format: venv
+	$(BIN)/ruff format generator tests
+	$(BIN)/ruff check --fix generator tests
+
+## lock: re-pin requirements.txt from requirements.in in a throwaway venv
+lock:
+	rm -rf build/lock-venv
+	$(PYTHON) -m venv build/lock-venv
+	build/lock-venv/bin/python -m pip install --quiet -r requirements.in
+	{ echo '# Pinned by `make lock` from requirements.in (pip freeze of a fresh venv); installed by `make venv`.'; \
+	  build/lock-venv/bin/python -m pip freeze; } > requirements.txt
+	rm -rf build/lock-venv
+
+clean:
+	rm -rf build site

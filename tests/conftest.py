@@ -1,0 +1,65 @@
+"""Shared fixtures: the real catalog, and a real site built once per session in a temporary folder."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.catalog import load_catalog
+from generator.models import Catalog
+from generator.output import write_tree
+from generator.render import render_tree
+
+ROOT = Path(__file__).resolve().parent.parent
+CATALOG = ROOT / "catalog"
+TEMPLATES = ROOT / "templates"
+MINIMAL_CATALOG = ROOT / "tests" / "catalog" / "minimal"
+
+
+def build_site(catalog_dir: Path, workdir: Path) -> Path:
+    """Generate the docs tree and run a real `mkdocs build --strict`; return the site folder."""
+    shutil.copy(ROOT / "mkdocs.yml", workdir / "mkdocs.yml")
+    shutil.copytree(ROOT / "site_overrides", workdir / "site_overrides")
+    write_tree(render_tree(load_catalog(catalog_dir), TEMPLATES), workdir / "build" / "docs")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(workdir / "mkdocs.yml")],
+        cwd=workdir,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        check=False,
+    )
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
+    return workdir / "site"
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    """The real catalog, loaded and validated."""
+    return load_catalog(CATALOG)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once per session from the real catalog."""
+    return build_site(CATALOG, tmp_path_factory.mktemp("site-build"))
+
+
+@pytest.fixture
+def catalog_copy(tmp_path: Path) -> Path:
+    """A writable copy of the real catalog."""
+    target = tmp_path / "catalog"
+    shutil.copytree(CATALOG, target)
+    return target
+
+
+@pytest.fixture
+def minimal_catalog(tmp_path: Path) -> Path:
+    """A writable copy of the small valid catalog used by the bad-input corpus."""
+    target = tmp_path / "catalog"
+    shutil.copytree(MINIMAL_CATALOG, target)
+    return target
