@@ -33,12 +33,31 @@ ACCESS_LABELS = {
     "unknown": NOT_REPORTED,
 }
 
+FIELD_LABELS = {
+    "name": "Name",
+    "modality": "Modality",
+    "target": "Target",
+    "tasks": "Tasks",
+    "frame_size": "Frame size",
+    "images.train": "Images: training",
+    "images.test": "Images: test",
+    "images.total": "Images: total",
+    "classes": "Classes",
+    "homepage": "Official page",
+    "year": "Year",
+}
+
 DIMENSIONALITY_LABELS = {"2d": "2D images", "3d-volume": "3D volumes", "whole-slide": "Whole-slide images"}
 
 
 def number(value: int) -> str:
     """Thousands separated by commas, as the write-up prints them."""
     return f"{value:,}"
+
+
+def plural(count: int, noun: str) -> str:
+    """'1 dataset', '2 datasets'."""
+    return f"{number(count)} {noun}{'' if count == 1 else 's'}"
 
 
 def frame_size(size: FrameSize | None) -> str:

@@ -7,7 +7,6 @@ the same rules. Rules that span several records live in ``checks.py``.
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import StrEnum
 from typing import Annotated
 from urllib.parse import urlsplit
@@ -181,7 +180,6 @@ class Dataset(StrictModel):
     references: list[BibKey] = Field(min_length=1)
     figures_source: FiguresSource | None = None
     errata: list[Erratum] = Field(default_factory=list)
-    last_updated: dt.date | None = None
 
     @property
     def all_names(self) -> list[str]:

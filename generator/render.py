@@ -51,6 +51,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         classes=figures.classes,
         classes_detail=figures.classes_detail,
         images=figures.images,
+        plural=figures.plural,
     )
     env.globals.update(
         figures=figures,
@@ -98,6 +99,7 @@ def render_tree(catalog: Catalog, templates_dir: Path) -> dict[str, bytes]:
         "index.md",
         "index.md.j2",
         image_total=sum(known_totals),
+        image_total_approximate=any(d.images.approximate for d in catalog.datasets if d.images.best_total is not None),
         datasets_with_counts=len(known_totals),
         citation=citations.collection_citation(collection, site_url),
         bibtex=citations.collection_bibtex(collection, site_url),

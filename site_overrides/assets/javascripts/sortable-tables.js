@@ -57,6 +57,11 @@
       button.type = "button";
       button.className = "mdc-sort";
       while (cell.firstChild) button.appendChild(cell.firstChild);
+      /* the arrow is decoration: hidden from assistive technology, which reads aria-sort */
+      var icon = document.createElement("span");
+      icon.className = "mdc-sort-icon";
+      icon.setAttribute("aria-hidden", "true");
+      button.appendChild(icon);
       cell.appendChild(button);
       button.addEventListener("click", function () {
         var next = cell.getAttribute("aria-sort") === "ascending" ? "descending" : "ascending";
