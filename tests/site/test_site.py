@@ -1,0 +1,217 @@
+"""A real `mkdocs build --strict` of the real catalog, checked on its HTML."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from generator import figures
+
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.slow
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def summary_values(page: BeautifulSoup) -> dict[str, str]:
+    table = page.select_one("div.mdc-summary table")
+    return {row.th.get_text(" ", strip=True): row.td.get_text(" ", strip=True) for row in table.select("tr")}
+
+
+def test_every_dataset_page_exists_and_shows_its_figures(site, catalog):
+    for d in catalog.datasets:
+        page = soup(site / "datasets" / d.slug / "index.html")
+        assert page.h1.get_text(strip=True).startswith(d.name)
+        values = summary_values(page)
+        assert values["Modality"].startswith(d.modality)
+        assert values["Category"] == catalog.category(d.category).title
+        for part, label in (("train", "Images: training"), ("test", "Images: test"), ("total", "Images: total")):
+            count = getattr(d.images, part)
+            shown = values[label]
+            if count is None:
+                assert shown.startswith("not reported"), (d.slug, label, shown)
+            else:
+                assert figures.number(count) in shown, (d.slug, label, shown)
+        if d.frame_size is None:
+            assert values["Frame size (pixels)"].startswith("not reported")
+        else:
+            assert f"{d.frame_size.width} × {d.frame_size.height}" in values["Frame size (pixels)"]
+        if d.classes:
+            assert all(figures.number(c.count) in values["Classes"] for c in d.classes)
+        else:
+            assert values["Classes"].startswith("not reported")
+        for value in values.values():
+            assert value and value not in {"None", "null"}, d.slug
+        text = page.get_text(" ")
+        assert " None " not in text
+
+
+def test_dataset_page_links_citation_errata_and_edit(site, catalog):
+    for d in catalog.datasets:
+        page = soup(site / "datasets" / d.slug / "index.html")
+        hrefs = [a.get("href", "") for a in page.select("article a")]
+        if d.homepage:
+            assert d.homepage in hrefs
+        assert f"https://github.com/meddatasets/collection/edit/main/catalog/datasets/{d.slug}.yaml" in hrefs
+        edit_button = page.select_one("a.md-content__button[rel=edit]")
+        assert edit_button["href"].endswith(f"catalog/datasets/{d.slug}.yaml")
+        codes = [c.get_text() for c in page.select("pre code")]
+        for key in d.references:
+            assert any(f"{{{key}," in code for code in codes), (d.slug, key)
+        if d.errata:
+            assert page.select_one("h2#errata") is not None
+            errata = page.select_one(".mdc-errata")
+            assert errata is not None
+            for e in d.errata:
+                assert e.source in [a["href"] for a in errata.select("a")]
+            assert page.select(".mdc-erratum"), "corrected figures are marked next to the figure"
+        siblings = {a["href"].rstrip("/").split("/")[-1] for a in page.select(".mdc-siblings a")}
+        assert siblings == {s.slug for s in catalog.in_category(d.category) if s.slug != d.slug}
+
+
+def test_category_pages_list_exactly_their_datasets_by_name(site, catalog):
+    for category in catalog.collection.categories:
+        page = soup(site / "categories" / category.slug / "index.html")
+        rows = page.select(".mdc-category-table tbody tr")
+        slugs = [row.a["href"].rstrip("/").split("/")[-1] for row in rows]
+        expected = catalog.in_category(category.slug)
+        assert slugs == [d.slug for d in expected]
+        names = [row.a.get_text(strip=True) for row in rows]
+        assert names == sorted(names, key=str.casefold)
+
+
+def test_statistics_table_rows_and_sort_keys(site, catalog):
+    page = soup(site / "statistics" / "index.html")
+    table = page.select_one("#statistics-table")
+    headers = [th.get_text(strip=True) for th in table.select("thead th")]
+    for column in ("Name", "Modality", "Target", "Frame size", "Images", "Classes", "Task", "Category", "Access", "Licence"):
+        assert column in headers
+    rows = table.select("tbody tr")
+    assert len(rows) == len(catalog.datasets)
+    by_slug = {d.slug: d for d in catalog.datasets}
+    col = {name: headers.index(name) for name in headers}
+    for row in rows:
+        d = by_slug[row["data-slug"]]
+        cells = row.find_all("td")
+        frame = cells[col["Frame size"]]["data-sort"]
+        images = cells[col["Images"]]["data-sort"]
+        classes = cells[col["Classes"]]["data-sort"]
+        assert frame == ("" if d.frame_size is None else str(d.frame_size.width * d.frame_size.height))
+        assert images == ("" if d.images.best_total is None else str(d.images.best_total))
+        assert classes == ("" if not d.classes else str(max(c.count for c in d.classes)))
+        for key in (frame, images, classes):
+            assert key == "" or re.fullmatch(r"\d+", key)
+
+
+def _internal_targets(site: Path):
+    for html in site.rglob("*.html"):
+        page = soup(html)
+        for tag, attr in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")):
+            for element in page.find_all(tag):
+                url = element.get(attr)
+                if not url or url.startswith(("mailto:", "javascript:", "data:")):
+                    continue
+                parts = urlsplit(url)
+                if parts.scheme or parts.netloc:
+                    continue
+                yield html, url, parts
+
+
+def test_every_internal_link_resolves_to_a_file(site, catalog):
+    broken = []
+    for html, url, parts in _internal_targets(site):
+        if not parts.path:
+            continue  # same-page anchor
+        path = unquote(parts.path)
+        if path.startswith("/"):  # 404.html links from the site root (site_url's path)
+            prefix = urlsplit(catalog.collection.site_url).path
+            assert path.startswith(prefix), f"{html.relative_to(site)} → {url} is outside the site"
+            target = (site / path[len(prefix) :]).resolve()
+        else:
+            target = (html.parent / path).resolve()
+        if target.is_dir():
+            target = target / "index.html"
+        if not target.is_file():
+            broken.append(f"{html.relative_to(site)} → {url}")
+    assert not broken, "\n".join(broken[:20])
+
+
+def test_same_page_anchors_exist(site, catalog):
+    page = soup(site / "datasets" / "chexpert" / "index.html")
+    ids = {el["id"] for el in page.select("[id]")}
+    for a in page.select('article a[href^="#"]'):
+        assert a["href"][1:] in ids, a["href"]
+
+
+def test_nothing_is_loaded_from_another_host(site):
+    offenders = []
+    for html in site.rglob("*.html"):
+        page = soup(html)
+        for element in page.find_all(["script", "img", "iframe", "source", "video", "audio", "embed", "object"]):
+            url = element.get("src") or element.get("data") or ""
+            if urlsplit(url).netloc:
+                offenders.append(f"{html.relative_to(site)}: {element.name} {url}")
+        for link in page.find_all("link"):
+            rel = set(link.get("rel", []))
+            if rel & {"stylesheet", "preload", "icon", "modulepreload", "preconnect", "dns-prefetch"} and urlsplit(link.get("href", "")).netloc:
+                offenders.append(f"{html.relative_to(site)}: link {link.get('href')}")
+        for style in page.find_all("style"):
+            if re.search(r"url\(\s*['\"]?(https?:)?//", style.get_text()):
+                offenders.append(f"{html.relative_to(site)}: inline style url")
+    for css in site.rglob("*.css"):
+        text = css.read_text(encoding="utf-8", errors="replace")
+        for match in re.finditer(r"url\(\s*['\"]?((?:https?:)?//[^)'\"]+)", text):
+            offenders.append(f"{css.relative_to(site)}: {match.group(1)}")
+        assert "@import url(" not in text or "//" not in text
+    assert not offenders, "\n".join(offenders[:20])
+
+
+def test_no_google_fonts_and_no_github_api_calls(site):
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert "fonts.googleapis.com" not in index
+    assert "fonts.gstatic.com" not in index
+    # Material fetches repository stars from api.github.com for this component
+    assert 'data-md-component="source"' not in index
+
+
+def test_home_page_counts_categories_citation_and_licence(site, catalog):
+    page = soup(site / "index.html")
+    counts = page.select_one(".mdc-counts").get_text(" ", strip=True)
+    assert f"{len(catalog.datasets)} datasets" in counts
+    assert f"{len(catalog.collection.categories)} categories" in counts
+    cards = page.select(".grid.cards li")
+    assert len(cards) == len(catalog.collection.categories)
+    assert page.find(id="how-to-cite") is not None
+    assert "non-commercial use only" in page.get_text(" ").lower()
+
+
+def test_data_exports_are_published(site, catalog):
+    data = json.loads((site / "data" / "datasets.json").read_text(encoding="utf-8"))
+    assert len(data["datasets"]) == len(catalog.datasets)
+    assert (site / "data" / "datasets.csv").read_text(encoding="utf-8").count("\n") == len(catalog.datasets) + 1
+    assert "@" in (site / "data" / "references.bib").read_text(encoding="utf-8")
+
+
+def test_about_and_contributing_pages(site):
+    about = soup(site / "about" / "index.html").get_text(" ")
+    assert "Errata policy" in about
+    contributing = soup(site / "contributing" / "index.html").get_text(" ")
+    assert "python -m generator check" in contributing
+    assert "python -m generator new" in contributing
+
+
+def test_nav_lists_the_catalog_categories_in_order(catalog):
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)  # noqa: S506
+    nav_categories = next(item["Categories"] for item in config["nav"] if "Categories" in item)
+    assert nav_categories == [f"categories/{c.slug}.md" for c in catalog.collection.categories]
+    assert config["site_url"] == catalog.collection.site_url
+    assert config["repo_url"] == catalog.collection.repository.url
+    assert config["theme"]["font"] is False
