@@ -44,8 +44,14 @@ def json_for_script(value: Any) -> Markup:
 
 
 def front_matter_value(value: Any) -> Markup:
-    """A YAML front-matter scalar: JSON strings are valid YAML and escape everything."""
-    return Markup(json.dumps(value, ensure_ascii=True))  # noqa: S704 - a JSON string literal escapes everything
+    """A front-matter scalar, HTML-escaped, then quoted as YAML.
+
+    MkDocs themes do not autoescape: Material prints ``page.title`` and
+    ``page.meta.description`` into <title>, the header and <meta> attributes
+    as they are. So the value is made HTML-safe here, then written as a JSON
+    string, which is valid YAML and escapes quotes, newlines and controls.
+    """
+    return Markup(json.dumps(str(escape(value)), ensure_ascii=True))  # noqa: S704 - escaped, then a JSON string literal
 
 
 def safe_url(value: str | None) -> str | None:

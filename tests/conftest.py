@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.catalog import load_catalog
 from generator.models import Catalog
@@ -22,9 +23,15 @@ MINIMAL_CATALOG = ROOT / "tests" / "catalog" / "minimal"
 
 def build_site(catalog_dir: Path, workdir: Path) -> Path:
     """Generate the docs tree and run a real `mkdocs build --strict`; return the site folder."""
-    shutil.copy(ROOT / "mkdocs.yml", workdir / "mkdocs.yml")
+    catalog = load_catalog(catalog_dir)
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    # the nav lists the real catalog's categories; a test catalog gets its own
+    for item in config["nav"]:
+        if "Categories" in item:
+            item["Categories"] = [f"categories/{c.slug}.md" for c in catalog.collection.categories]
+    (workdir / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     shutil.copytree(ROOT / "site_overrides", workdir / "site_overrides")
-    write_tree(render_tree(load_catalog(catalog_dir), TEMPLATES), workdir / "build" / "docs")
+    write_tree(render_tree(catalog, TEMPLATES), workdir / "build" / "docs")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(workdir / "mkdocs.yml")],
         cwd=workdir,

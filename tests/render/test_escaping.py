@@ -1,0 +1,49 @@
+"""Escaping helpers: each context gets text, never markup."""
+
+from __future__ import annotations
+
+import json
+
+import markdown
+
+from generator.escaping import front_matter_value, json_for_script, markdown_text
+
+
+def render_markdown(text: str) -> str:
+    return markdown.markdown(text, extensions=["toc", "attr_list"])
+
+
+def test_markdown_text_defuses_markdown_and_html():
+    hostile = "*bold* [link](javascript:alert(1)) ![img](x.png) <script>alert(1)</script> `code` # {{ x }} {: .cls}"
+    html = render_markdown(f"# {markdown_text(hostile)}")
+    assert "<script" not in html
+    assert "<a " not in html
+    assert "<img" not in html
+    assert "<em>" not in html
+    assert "<code>" not in html
+    assert 'class="cls"' not in html
+
+
+def test_markdown_text_keeps_the_text_readable():
+    html = render_markdown(markdown_text("A & B < C"))
+    assert "A &amp; B &lt; C" in html or "A &#38; B &#60; C" in html
+
+
+def test_json_for_script_cannot_close_the_element():
+    value = {"name": "</script><script>alert(1)</script>", "x": "\u2028&"}
+    text = str(json_for_script(value))
+    assert "</script" not in text.lower()
+    assert "<" not in text
+    assert json.loads(text) == value
+
+
+def test_front_matter_value_is_a_yaml_string_of_html_safe_text():
+    import html
+
+    import yaml
+
+    for value in ("a: b\n- c", "'quoted' \"double\"", "#comment", "{{ jinja }}", "ünïcode", "<script>x</script> & y"):
+        loaded = yaml.safe_load(f"title: {front_matter_value(value)}")["title"]
+        assert "<" not in loaded
+        assert '"' not in loaded
+        assert html.unescape(loaded) == value

@@ -1,0 +1,93 @@
+"""Writing the docs tree: nothing half-written, nothing rewritten needlessly, deterministic."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.catalog import load_catalog
+from generator.cli import main
+from generator.output import MARKER, OutputError, write_tree
+from generator.render import render_tree
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_write_then_rewrite_nothing(tmp_path):
+    out = tmp_path / "docs"
+    first = write_tree({"a.md": b"A", "sub/b.md": b"B"}, out)
+    assert sorted(first.written) == [MARKER, "a.md", "sub/b.md"]
+    stamp = (out / "a.md").stat().st_mtime_ns
+    os.utime(out / "a.md", ns=(stamp - 10_000_000, stamp - 10_000_000))
+    second = write_tree({"a.md": b"A", "sub/b.md": b"B"}, out)
+    assert second.written == []
+    assert (out / "a.md").stat().st_mtime_ns == stamp - 10_000_000, "an unchanged file must not be rewritten"
+
+
+def test_only_changed_files_are_written_and_stale_removed(tmp_path):
+    out = tmp_path / "docs"
+    write_tree({"a.md": b"A", "b.md": b"B", "old/c.md": b"C"}, out)
+    report = write_tree({"a.md": b"A2", "b.md": b"B"}, out)
+    assert report.written == ["a.md"]
+    assert report.removed == ["old/c.md"]
+    assert not (out / "old").exists()
+    assert (out / "a.md").read_bytes() == b"A2"
+
+
+def test_refuses_a_folder_it_did_not_make(tmp_path):
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "notes.txt").write_text("precious")
+    with pytest.raises(OutputError):
+        write_tree({"a.md": b"A"}, out)
+    assert (out / "notes.txt").read_text() == "precious"
+
+
+def test_refuses_paths_outside_the_output(tmp_path):
+    with pytest.raises(OutputError):
+        write_tree({"../escape.md": b"x"}, tmp_path / "docs")
+    assert not (tmp_path / "escape.md").exists()
+
+
+def test_failed_build_leaves_previous_output(tmp_path, capsys):
+    out = tmp_path / "docs"
+    assert main(["build", "--out", str(out)]) == 0
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    # a late stage fails: the statistics template raises after every dataset page rendered
+    (templates / "statistics.md.j2").write_text("{{ no_such_variable }}")
+    assert main(["build", "--out", str(out), "--templates", str(templates)]) == 1
+    assert "nothing was written" in capsys.readouterr().err
+    after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_invalid_catalog_leaves_previous_output(tmp_path, catalog_copy, capsys):
+    out = tmp_path / "docs"
+    assert main(["build", "--catalog", str(catalog_copy), "--out", str(out)]) == 0
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    (catalog_copy / "datasets" / "drive.yaml").write_text("slug: drive\n")
+    assert main(["build", "--catalog", str(catalog_copy), "--out", str(out)]) == 1
+    assert "datasets/drive.yaml" in capsys.readouterr().err
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+
+
+def test_render_is_deterministic(catalog):
+    templates = ROOT / "templates"
+    assert render_tree(catalog, templates) == render_tree(load_catalog(ROOT / "catalog"), templates)
+
+
+def test_one_dataset_change_rewrites_only_pages_that_show_it(tmp_path, catalog_copy):
+    out = tmp_path / "docs"
+    assert main(["build", "--catalog", str(catalog_copy), "--out", str(out)]) == 0
+    path = catalog_copy / "datasets" / "drive.yaml"
+    path.write_text(path.read_text().replace("It is one of the standard", "It remains one of the standard"))
+    files = render_tree(load_catalog(catalog_copy), ROOT / "templates")
+    report = write_tree(files, out)
+    assert "datasets/drive.md" in report.written
+    assert "datasets/chexpert.md" not in report.written
+    assert "index.md" not in report.written

@@ -1,0 +1,110 @@
+"""Hostile catalog text reaches the built pages as text: no element, attribute or live link."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from tests.conftest import build_site
+
+pytestmark = pytest.mark.slow
+
+PAYLOADS = [
+    "<script>alert('x1')</script>",
+    "</script><script>alert('x2')</script>",
+    '"><img src=x onerror=alert(3)>',
+    "[click](javascript:alert(4))",
+    "![pic](http://evil.example/p.png)",
+    "{{ 7*7 }} {% if true %}jinja{% endif %}",
+    "<!-- hidden comment -->",
+    "*emph* _under_ `code` # heading | pipe |",
+    "\u202eright-to-left\u200b zero-width",
+]
+HOSTILE = " ".join(PAYLOADS)
+
+
+def poison(catalog: Path) -> None:
+    alpha_path = catalog / "datasets" / "alpha.yaml"
+    alpha = yaml.safe_load(alpha_path.read_text())
+    alpha.update(
+        name="Alpha " + PAYLOADS[0],
+        aliases=[PAYLOADS[2], PAYLOADS[3]],
+        modality="X-ray " + PAYLOADS[6],
+        target=PAYLOADS[4],
+        description="Description with payloads. " + HOSTILE,
+        category_note=HOSTILE,
+        homepage_note=PAYLOADS[1],
+        license={"name": HOSTILE, "url": None, "commercial_use": None},
+        classes=[{"count": 2, "task": "classification", "label": PAYLOADS[2]}],
+        errata=[
+            {
+                "field": "images.test",
+                "collection_value": PAYLOADS[1],
+                "corrected_value": PAYLOADS[3],
+                "source": "https://example.org/?q=<script>",
+                "note": HOSTILE,
+            }
+        ],
+    )
+    alpha_path.write_text(yaml.safe_dump(alpha, allow_unicode=True))
+    collection_path = catalog / "collection.yaml"
+    collection = yaml.safe_load(collection_path.read_text())
+    collection["introduction"] = "Intro. " + HOSTILE
+    collection["categories"][0]["description"] = HOSTILE
+    collection_path.write_text(yaml.safe_dump(collection, allow_unicode=True))
+
+
+@pytest.fixture(scope="module")
+def poisoned_site(tmp_path_factory) -> Path:
+    import shutil
+
+    from tests.conftest import MINIMAL_CATALOG
+
+    work = tmp_path_factory.mktemp("payloads")
+    catalog = work / "catalog"
+    shutil.copytree(MINIMAL_CATALOG, catalog)
+    poison(catalog)
+    return build_site(catalog, work)
+
+
+@pytest.fixture(scope="module")
+def clean_site(tmp_path_factory) -> Path:
+    from tests.conftest import MINIMAL_CATALOG
+
+    return build_site(MINIMAL_CATALOG, tmp_path_factory.mktemp("clean"))
+
+
+def pages(site: Path) -> list[Path]:
+    return [site / "index.html", site / "datasets" / "alpha" / "index.html", site / "categories" / "x-ray" / "index.html",
+            site / "statistics" / "index.html", site / "about" / "index.html"]  # fmt: skip
+
+
+def test_no_payload_becomes_an_element_or_attribute(poisoned_site, clean_site):
+    for poisoned, clean in zip(pages(poisoned_site), pages(clean_site), strict=True):
+        bad = BeautifulSoup(poisoned.read_text(encoding="utf-8"), "html.parser")
+        good = BeautifulSoup(clean.read_text(encoding="utf-8"), "html.parser")
+        assert len(bad.find_all("script")) == len(good.find_all("script")), poisoned
+        assert not bad.find_all("img", src="x")
+        assert not bad.select('img[src*="evil.example"]')
+        assert not bad.select('a[href^="javascript"]')
+        for element in bad.find_all(True):
+            for attribute in element.attrs:
+                assert not attribute.lower().startswith("on"), (poisoned, element.name, attribute)
+        assert "49" not in bad.get_text().split("{{ 7*7 }}")[0][-5:], "Jinja syntax must not be evaluated"
+
+
+def test_payload_text_is_shown_literally(poisoned_site):
+    page = BeautifulSoup((poisoned_site / "datasets" / "alpha" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    text = page.get_text()
+    for payload in PAYLOADS:
+        assert payload in text, payload
+    assert "{{ 7*7 }}" in text
+
+
+def test_erratum_source_is_an_escaped_attribute(poisoned_site):
+    page = BeautifulSoup((poisoned_site / "datasets" / "alpha" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    links = [a["href"] for a in page.select(".mdc-errata a")]
+    assert "https://example.org/?q=<script>" in links
