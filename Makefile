@@ -9,6 +9,8 @@ STAMP := $(VENV)/.installed-requirements
 DOCS := build/docs
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# MkDocs is pinned below 2.0 (requirements.in), so its 2.0 notice is noise here.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: venv docs site serve test lint check format clean lock
 
