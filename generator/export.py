@@ -130,14 +130,39 @@ def csv_row(dataset: Dataset) -> dict[str, Any]:
     }
 
 
-def to_csv(catalog: Catalog) -> str:
-    """CSV export: one row per dataset, Table 1's columns first."""
+def _csv_line(values: dict[str, Any] | None) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for dataset in catalog.datasets:
-        writer.writerow({k: safe_cell(v) for k, v in csv_row(dataset).items()})
+    if values is None:
+        writer.writeheader()
+    else:
+        writer.writerow({k: safe_cell(v) for k, v in values.items()})
     return buffer.getvalue()
+
+
+def csv_lines(catalog: Catalog) -> dict[str, str]:
+    """Each dataset's CSV line (with its newline), by slug, in catalog order."""
+    return {d.slug: _csv_line(csv_row(d)) for d in catalog.datasets}
+
+
+def to_csv(catalog: Catalog) -> str:
+    """CSV export: one row per dataset, Table 1's columns first."""
+    return _csv_line(None) + "".join(csv_lines(catalog).values())
+
+
+def statistics_downloads(catalog: Catalog) -> str:
+    """What the statistics page needs to download the rows shown: the same CSV lines and BibTeX as the exports.
+
+    The page joins these pieces instead of re-implementing CSV quoting or
+    BibTeX in JavaScript, so a download equals the matching rows of the export.
+    """
+    data = {
+        "csv_header": _csv_line(None),
+        "csv": csv_lines(catalog),
+        "references": {d.slug: d.references for d in catalog.datasets},
+        "bibtex": {key: ref.bibtex for key, ref in catalog.references.items()},
+    }
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
 def to_bibtex(catalog: Catalog) -> str:

@@ -110,6 +110,16 @@ def commercial_use(dataset: Dataset) -> str:
     return "allowed" if dataset.license.commercial_use else "not allowed"
 
 
+def commercial_use_slug(dataset: Dataset) -> str:
+    """The commercial-use value as it appears in statistics URLs: allowed, not-allowed, unknown."""
+    return commercial_use(dataset).replace(" ", "-")
+
+
+def search_text(dataset: Dataset) -> str:
+    """What the statistics page's text box matches: name, aliases and target, lower-cased."""
+    return " | ".join([*dataset.all_names, dataset.target or ""]).casefold()
+
+
 def license_name(dataset: Dataset) -> str:
     """Licence name or "not reported"."""
     return dataset.license.name if dataset.license else NOT_REPORTED

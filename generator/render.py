@@ -6,18 +6,17 @@ so a template error can never leave half a site behind.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from . import citations, escaping, export, figures, links
-from .models import Catalog, Dataset
+from . import charts, citations, escaping, export, figures, links
+from .models import Access, Catalog, Dataset, Task
 from .schema import schema_texts
 
-DATA_FILES = ("data/datasets.json", "data/datasets.csv", "data/references.bib", "data/schema.json")
+DATA_FILES = ("data/datasets.json", "data/datasets.csv", "data/references.bib", "data/schema.json", "data/statistics-downloads.json")
 
 
 @dataclass(frozen=True)
@@ -83,6 +82,18 @@ def errata_by_field(dataset: Dataset) -> dict[str, list[Any]]:
     return grouped
 
 
+def statistics_filters(catalog: Catalog) -> dict[str, list[tuple[str, str]]]:
+    """Choices of the statistics filters (value, label): only values the catalog uses."""
+    used_access = {d.access for d in catalog.datasets}
+    return {
+        "category_options": [(c.slug, c.title) for c in catalog.collection.categories],
+        "modality_options": [(m, m) for m in sorted({d.modality for d in catalog.datasets}, key=str.casefold)],
+        "task_options": [(t.value, figures.TASK_LABELS[t]) for t in Task if any(t in d.tasks for d in catalog.datasets)],
+        "access_options": [(a.value, figures.ACCESS_LABELS[a.value].capitalize()) for a in Access if a in used_access],
+        "commercial_options": [("allowed", "Allowed"), ("not-allowed", "Not allowed"), ("unknown", "Unknown")],
+    }
+
+
 def render_tree(catalog: Catalog, templates_dir: Path) -> dict[str, bytes]:
     """Every file of the docs tree: relative POSIX path → bytes."""
     env = make_environment(templates_dir)
@@ -101,6 +112,7 @@ def render_tree(catalog: Catalog, templates_dir: Path) -> dict[str, bytes]:
         image_total=sum(known_totals),
         image_total_approximate=any(d.images.approximate for d in catalog.datasets if d.images.best_total is not None),
         datasets_with_counts=len(known_totals),
+        images_chart=charts.images_chart(catalog),
         citation=citations.collection_citation(collection, site_url),
         bibtex=citations.collection_bibtex(collection, site_url),
     )
@@ -120,7 +132,7 @@ def render_tree(catalog: Catalog, templates_dir: Path) -> dict[str, bytes]:
         )
     for category in collection.categories:
         page(links.category_page(category.slug), "category.md.j2", category=category, datasets=catalog.in_category(category.slug))
-    page("statistics.md", "statistics.md.j2")
+    page("statistics.md", "statistics.md.j2", charts=charts.all_charts(catalog), **statistics_filters(catalog))
     page("about.md", "about.md.j2", errata=[(d, e) for d in catalog.datasets for e in d.errata])
     page("contributing.md", "contributing.md.j2")
 
@@ -128,7 +140,6 @@ def render_tree(catalog: Catalog, templates_dir: Path) -> dict[str, bytes]:
     files["data/datasets.csv"] = export.to_csv(catalog)
     files["data/references.bib"] = export.to_bibtex(catalog)
     files["data/schema.json"] = schema_texts()["dataset.schema.json"]
+    files["data/statistics-downloads.json"] = export.statistics_downloads(catalog)
     return {path: text.encode("utf-8") for path, text in sorted(files.items())}
 
-
-Renderer = Callable[[Catalog, Path], dict[str, bytes]]

@@ -7,6 +7,7 @@ CI=true a missing browser is a failure (.ci/run installs it).
 from __future__ import annotations
 
 import functools
+import io
 import os
 import shutil
 import threading
@@ -27,19 +28,42 @@ def chromium_path() -> str | None:
     return found or shutil.which("chromium")
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
+class PagesHandler(SimpleHTTPRequestHandler):
+    """Serves the site under its base path and answers misses with 404.html, as GitHub Pages does."""
+
+    base = "/"
+
+    def send_head(self):
+        path = urlsplit(self.path).path
+        if not path.startswith(self.base):
+            return self._not_found()
+        self.path = "/" + self.path[len(self.base) :]
+        translated = Path(self.translate_path(self.path))
+        if not translated.exists() or (translated.is_dir() and not (translated / "index.html").is_file()):
+            return self._not_found()
+        return super().send_head()
+
+    def _not_found(self):
+        body = (Path(self.directory) / "404.html").read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
     def log_message(self, format, *args):
         pass
 
 
 @pytest.fixture(scope="session")
-def server(site: Path) -> Iterator[str]:
-    """Serve the built site on an ephemeral loopback port; yield its base URL."""
-    handler = functools.partial(QuietHandler, directory=str(site))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def server(site: Path, catalog) -> Iterator[str]:
+    """Serve the built site on a loopback port under site_url's path (as on GitHub Pages); yield its base URL."""
+    base = urlsplit(catalog.collection.site_url).path
+    handler_class = type("Handler", (PagesHandler,), {"base": base})
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler_class, directory=str(site)))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    yield f"http://127.0.0.1:{httpd.server_address[1]}{base}"
     httpd.shutdown()
     httpd.server_close()
 

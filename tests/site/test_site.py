@@ -215,3 +215,26 @@ def test_nav_lists_the_catalog_categories_in_order(catalog):
     assert config["site_url"] == catalog.collection.site_url
     assert config["repo_url"] == catalog.collection.repository.url
     assert config["theme"]["font"] is False
+
+
+def test_charts_are_static_svg_with_text_alternatives(site, catalog):
+    statistics = soup(site / "statistics" / "index.html")
+    for chart_id in ("chart-images", "chart-categories", "chart-tasks", "chart-frames"):
+        svg = statistics.select_one(f"#{chart_id} svg")
+        assert svg is not None, chart_id
+        assert svg["role"] == "img"
+        title, desc = svg.find("title"), svg.find("desc")
+        assert title.get_text(strip=True) and len(desc.get_text(strip=True)) > 50
+        assert svg["aria-labelledby"] == f"{title['id']} {desc['id']}"
+    bars = statistics.select("#chart-categories rect.mdc-chart-count")
+    assert len(bars) == len(catalog.collection.categories)
+    points = statistics.select("#chart-frames circle")
+    assert len(points) == sum(1 for d in catalog.datasets if d.frame_size)
+    home = soup(site / "index.html")
+    assert home.select_one("#chart-images svg") is not None
+
+
+def test_statistics_downloads_agree_with_the_exports(site):
+    downloads = json.loads((site / "data" / "statistics-downloads.json").read_text(encoding="utf-8"))
+    published = (site / "data" / "datasets.csv").read_text(encoding="utf-8")
+    assert downloads["csv_header"] + "".join(downloads["csv"].values()) == published

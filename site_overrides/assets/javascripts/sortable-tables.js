@@ -40,13 +40,14 @@
     body.appendChild(fragment);
   }
 
-  function setSorted(table, column, order) {
+  /* Sort by a column and mark it; `source` tells listeners whether a person asked for it. */
+  function sortTable(table, column, order, source) {
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (cell, index) {
       if (index === column) cell.setAttribute("aria-sort", order);
       else cell.removeAttribute("aria-sort");
     });
     sortRows(table, column, order);
-    table.dispatchEvent(new CustomEvent("mdc:sorted", { detail: { column: column, order: order } }));
+    table.dispatchEvent(new CustomEvent("mdc:sorted", { detail: { column: column, order: order, source: source || "user" } }));
   }
 
   function enhance(table) {
@@ -65,20 +66,20 @@
       cell.appendChild(button);
       button.addEventListener("click", function () {
         var next = cell.getAttribute("aria-sort") === "ascending" ? "descending" : "ascending";
-        setSorted(table, column, next);
+        sortTable(table, column, next, "user");
       });
     });
   }
 
-  function init() {
+  function enhanceAll() {
     Array.prototype.forEach.call(document.querySelectorAll("table[data-sortable]"), enhance);
   }
 
-  window.mdcSortTable = setSorted;
+  window.mdcSortable = { enhance: enhance, enhanceAll: enhanceAll, sort: sortTable };
   if (typeof window.document$ !== "undefined") {
     /* Material's instant navigation swaps pages without a reload: run on every page. */
-    window.document$.subscribe(init);
+    window.document$.subscribe(enhanceAll);
   } else {
-    document.addEventListener("DOMContentLoaded", init);
+    document.addEventListener("DOMContentLoaded", enhanceAll);
   }
 })();

@@ -1,0 +1,194 @@
+"""The statistics page answers questions with filters alone, in shareable URLs, in a real browser."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import bibtexparser
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def visible_slugs(page) -> list[str]:
+    return page.evaluate(
+        "() => Array.from(document.querySelectorAll('#statistics-table tbody tr')).filter(r => !r.hidden).map(r => r.dataset.slug)"
+    )
+
+
+def open_statistics(page, server, query: str = "") -> None:
+    page.goto(server + "statistics/" + query)
+    page.wait_for_selector("#statistics-filters:not([hidden])")
+
+
+def expected(catalog, **conditions) -> set[str]:
+    from generator import figures
+
+    def keep(d) -> bool:
+        checks = {
+            "category": lambda v: d.category == v,
+            "modality": lambda v: d.modality.lower() == v.lower(),
+            "task": lambda v: v in {t.value for t in d.tasks},
+            "access": lambda v: d.access.value == v,
+            "commercial": lambda v: figures.commercial_use_slug(d) == v,
+            "text": lambda v: v.lower() in figures.search_text(d),
+        }
+        return all(checks[k](v) for k, v in conditions.items())
+
+    return {d.slug for d in catalog.datasets if keep(d)}
+
+
+@pytest.mark.parametrize("name", ["category", "modality", "task", "access", "commercial"])
+def test_each_filter_narrows_the_rows(page, server, catalog, name):
+    open_statistics(page, server)
+    select = page.locator(f"#filter-{name}")
+    values = [v for v in select.locator("option").evaluate_all("os => os.map(o => o.value)") if v]
+    assert values
+    for value in values:
+        select.select_option(value)
+        assert set(visible_slugs(page)) == expected(catalog, **{name: value}), (name, value)
+        shown = len(visible_slugs(page))
+        assert page.locator("#statistics-count").inner_text() == f"{shown} of {len(catalog.datasets)} datasets"
+    assert not page.watch.console_errors
+
+
+@pytest.mark.parametrize("text", ["prostate", "KIMCCS", "chestxrray 2017", "lung"])
+def test_text_box_matches_name_alias_and_target(page, server, catalog, text):
+    open_statistics(page, server)
+    page.locator("#filter-text").fill(text)
+    assert set(visible_slugs(page)) == expected(catalog, text=text)
+    assert visible_slugs(page)
+
+
+def test_the_two_questions_of_the_issue(page, server, catalog):
+    """'Segmentation datasets of CT with more than 1,000 images' and 'what may I use commercially?'."""
+    open_statistics(page, server, "?task=segmentation&modality=CT&sort=images&order=desc")
+    rows = visible_slugs(page)
+    big = [d.slug for d in catalog.datasets if d.slug in rows and (d.images.best_total or 0) > 1000]
+    assert rows[: len(big)] == sorted(big, key=lambda s: -next(d for d in catalog.datasets if d.slug == s).images.best_total)
+    open_statistics(page, server, "?commercial=allowed")
+    assert set(visible_slugs(page)) == expected(catalog, commercial="allowed")
+
+
+def test_query_url_restores_the_view(page, server, catalog):
+    open_statistics(page, server, "?task=segmentation&modality=CT&sort=images&order=desc")
+    assert page.locator("#filter-task").input_value() == "segmentation"
+    assert page.locator("#filter-modality").input_value() == "CT"
+    assert set(visible_slugs(page)) == expected(catalog, task="segmentation", modality="CT")
+    th = page.locator('#statistics-table th[data-key="images"]')
+    assert th.get_attribute("aria-sort") == "descending"
+    keys = page.evaluate(
+        "() => Array.from(document.querySelectorAll('#statistics-table tbody tr')).filter(r => !r.hidden).map(r => r.cells[5].dataset.sort)"
+    )
+    known = [int(k) for k in keys if k]
+    assert known == sorted(known, reverse=True)
+
+
+def test_changes_update_the_url_and_back_forward_restore(page, server, catalog):
+    open_statistics(page, server)
+    page.locator("#filter-category").select_option("fundus-oct")
+    assert "category=fundus-oct" in page.url
+    page.locator("#filter-task").select_option("segmentation")
+    assert "task=segmentation" in page.url
+    page.get_by_role("button", name="Images", exact=True).click()
+    assert "sort=images" in page.url
+    assert "order=asc" in page.url
+
+    page.go_back()
+    page.wait_for_function("() => !location.search.includes('sort=')")
+    assert page.locator("#filter-task").input_value() == "segmentation"
+    assert page.locator('#statistics-table th[data-key="images"]').get_attribute("aria-sort") is None
+
+    page.go_back()
+    page.wait_for_function("() => !location.search.includes('task=')")
+    assert page.locator("#filter-task").input_value() == ""
+    assert set(visible_slugs(page)) == expected(catalog, category="fundus-oct")
+
+    page.go_forward()
+    page.wait_for_function("() => location.search.includes('task=segmentation')")
+    assert set(visible_slugs(page)) == expected(catalog, category="fundus-oct", task="segmentation")
+    assert not page.watch.page_errors
+
+
+def test_reset_clears_everything(page, server, catalog):
+    open_statistics(page, server, "?category=x-ray&text=chest&sort=name&order=desc")
+    page.locator("#filter-reset").click()
+    assert len(visible_slugs(page)) == len(catalog.datasets)
+    assert page.locator("#filter-category").input_value() == ""
+    assert page.locator("#filter-text").input_value() == ""
+    assert "?" not in page.url
+
+
+def test_csv_download_matches_the_visible_rows(page, server, site):
+    open_statistics(page, server, "?category=fundus-oct&sort=images&order=desc")
+    shown = visible_slugs(page)
+    with page.expect_download() as info:
+        page.locator("#download-csv").click()
+    text = info.value.path().read_text(encoding="utf-8")
+    published = (site / "data" / "datasets.csv").read_text(encoding="utf-8")
+    header, *lines = published.splitlines(keepends=True)
+    by_slug = {row["slug"]: line for line, row in zip(lines, csv.DictReader(io.StringIO(published)), strict=True)}
+    assert text == header + "".join(by_slug[s] for s in shown)
+    assert [row["slug"] for row in csv.DictReader(io.StringIO(text))] == shown
+
+
+def test_bibtex_download_has_the_references_of_the_visible_rows(page, server, catalog):
+    open_statistics(page, server, "?category=natural")
+    with page.expect_download() as info:
+        page.locator("#download-bibtex").click()
+    library = bibtexparser.parse_string(info.value.path().read_text(encoding="utf-8"))
+    assert not library.failed_blocks
+    wanted = {key for d in catalog.datasets if d.category == "natural" for key in d.references}
+    assert {e.key for e in library.entries} == wanted
+
+
+def test_count_is_announced_politely(page, server):
+    open_statistics(page, server)
+    count = page.locator("#statistics-count")
+    assert count.get_attribute("aria-live") == "polite"
+    assert count.get_attribute("role") == "status"
+    for name in ("category", "modality", "task", "access", "commercial", "text"):
+        label = page.locator(f'label[for="filter-{name}"]')
+        assert label.count() == 1
+
+
+def test_without_javascript_the_full_table_is_readable(browser, server, catalog):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + "statistics/?category=x-ray")
+    rows = page.locator("#statistics-table tbody tr")
+    assert rows.count() == len(catalog.datasets)
+    assert page.locator("#statistics-table tbody tr:visible").count() == len(catalog.datasets)
+    assert not page.locator("#statistics-filters").is_visible()
+    assert page.locator("#chart-images svg").count() == 1
+    context.close()
+
+
+def test_filters_work_after_instant_navigation(page, server, catalog):
+    page.goto(server)
+    page.locator("nav.md-nav a", has_text="Statistics").first.click()
+    page.wait_for_url("**/statistics/")
+    page.wait_for_selector("#statistics-filters:not([hidden])")
+    page.locator("#filter-category").select_option("x-ray")
+    assert set(visible_slugs(page)) == expected(catalog, category="x-ray")
+    # and back to another page and again: no duplicate handlers, no errors
+    page.locator("#statistics-table tbody tr:not([hidden]) a").first.click()
+    page.wait_for_url("**/datasets/**")
+    page.go_back()
+    page.wait_for_selector("#statistics-filters:not([hidden])")
+    page.wait_for_function("() => document.querySelector('#filter-category').value === 'x-ray'")
+    assert set(visible_slugs(page)) == expected(catalog, category="x-ray")
+    assert not page.watch.page_errors
+    assert not page.watch.console_errors
+
+
+def test_q_links_filter_the_table_instead_of_opening_site_search(page, server, catalog):
+    """`q` is Material's search deep link; on this page it is taken as the text filter."""
+    open_statistics(page, server, "?q=prostate")
+    assert set(visible_slugs(page)) == expected(catalog, text="prostate")
+    assert page.locator("#filter-text").input_value() == "prostate"
+    assert "text=prostate" in page.url
+    assert "q=" not in page.url.split("?")[1].replace("text=", "")
+    assert not page.locator(".md-search__input:focus").count()
+    page.locator("#filter-reset").click()  # nothing overlays the page
