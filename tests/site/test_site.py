@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from pathlib import Path
@@ -237,4 +239,6 @@ def test_charts_are_static_svg_with_text_alternatives(site, catalog):
 def test_statistics_downloads_agree_with_the_exports(site):
     downloads = json.loads((site / "data" / "statistics-downloads.json").read_text(encoding="utf-8"))
     published = (site / "data" / "datasets.csv").read_text(encoding="utf-8")
-    assert downloads["csv_header"] + "".join(downloads["csv"].values()) == published
+    order = [row["slug"] for row in csv.DictReader(io.StringIO(published))]
+    assert sorted(order) == sorted(downloads["csv"])
+    assert downloads["csv_header"] + "".join(downloads["csv"][slug] for slug in order) == published
