@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from .bibliography import read_bibliography
 from .checks import LoadedDataset, check_all, check_collection
+from .history import git_dates
 from .models import Catalog, Collection, Dataset
 from .problems import CatalogError, Problem
 from .yaml_source import YamlDocument, read_yaml
@@ -128,4 +129,11 @@ def load_catalog(catalog_dir: Path) -> Catalog:
     assert collection is not None
     order = {c.slug: i for i, c in enumerate(collection.categories)}
     datasets = sorted((item.dataset for item in loaded), key=lambda d: (order[d.category], d.name.casefold(), d.slug))
-    return Catalog(collection=collection, datasets=tuple(datasets), references=references)
+    history = git_dates(catalog_dir / DATASETS_DIR)
+    last_updated = {d.slug: history.get(d.slug) or d.last_updated for d in datasets}
+    return Catalog(
+        collection=collection,
+        datasets=tuple(datasets),
+        references=references,
+        last_updated={slug: date for slug, date in last_updated.items() if date is not None},
+    )

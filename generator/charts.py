@@ -75,7 +75,7 @@ def short(name: str, limit: int = 34) -> str:
 
 
 def _decades(low: int, high: int) -> tuple[int, int]:
-    return int(math.floor(math.log10(max(low, 1)))), int(math.ceil(math.log10(max(high, 10))))
+    return math.floor(math.log10(max(low, 1))), math.ceil(math.log10(max(high, 10)))
 
 
 def images_chart(catalog: Catalog) -> Chart:
@@ -197,7 +197,10 @@ def frame_chart(catalog: Catalog) -> Chart:
         ticks=ticks,
         gridlines=grid,
         points=points,
-        labels=[Label(left + side / 2, top + side + 38, "width (pixels)", "middle"), Label(16, top + side / 2, "height (pixels)", "middle", rotate=True)],
+        labels=[
+            Label(left + side / 2, top + side + 38, "width (pixels)", "middle"),
+            Label(16, top + side / 2, "height (pixels)", "middle", rotate=True),
+        ],
     )
 
 

@@ -17,7 +17,7 @@ def plain(text: str) -> str:
         return unicodedata.normalize("NFC", match.group(2) + _LATEX_ACCENTS[match.group(1)])
 
     text = re.sub(r"\\([\"'`^~c])\{?([A-Za-z])\}?", accent, text)
-    text = text.replace("{", "").replace("}", "").replace("--", "–")
+    text = text.replace("\\&", "&").replace("{", "").replace("}", "").replace("--", "–")
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -64,20 +64,45 @@ def citation_text(ref: Reference) -> str:
     return " ".join(p for p in parts if p.strip(". "))
 
 
-def collection_bibtex(collection: Collection, site_url: str) -> str:
+def collection_bibtex(collection: Collection) -> str:
     """BibTeX for citing the collection itself (the write-up gives no date, so none is given)."""
-    title = collection.source_document.title
+    author = collection.author
     return (
         "@misc{wen_medical_dataset_collection,\n"
-        f"  author = {{{collection.author.name}}},\n"
-        f"  title = {{{title}}},\n"
+        f"  author = {{{author.family_names}, {author.given_names}}},\n"
+        f"  title = {{{collection.source_document.title}}},\n"
         f"  howpublished = {{{collection.title}}},\n"
-        f"  url = {{{site_url}}},\n"
+        f"  url = {{{collection.site_url}}},\n"
         f"  note = {{{collection.license.name}}}\n"
         "}"
     )
 
 
-def collection_citation(collection: Collection, site_url: str) -> str:
-    """Plain-text citation of the collection."""
-    return f"{collection.author.name}. {collection.source_document.title}. {collection.title}. {site_url}"
+def collection_citation(collection: Collection) -> str:
+    """Plain-text citation of the collection (the same facts as CITATION.cff)."""
+    return f"{collection.author.name}. {collection.source_document.title}. {collection.title}. {collection.site_url}"
+
+
+def citation_cff(collection: Collection) -> str:
+    """CITATION.cff (Citation File Format 1.2.0) for the repository root, from collection.yaml."""
+    import yaml
+
+    author: dict[str, str] = {"family-names": collection.author.family_names, "given-names": collection.author.given_names}
+    author["affiliation"] = collection.author.affiliation
+    if collection.author.email:
+        author["email"] = collection.author.email
+    if collection.author.homepage:
+        author["website"] = collection.author.homepage
+    document = {
+        "cff-version": "1.2.0",
+        "message": f"If you use this collection, please cite it as below. {collection.license.name}.",
+        "type": "dataset",
+        "title": collection.source_document.title,
+        "authors": [author],
+        "url": collection.site_url,
+        "repository-code": collection.repository.url,
+        "abstract": " ".join(collection.introduction.split()),
+        "keywords": ["medical imaging", "datasets", "artificial intelligence"] + [c.title for c in collection.categories],
+    }
+    header = "# Generated from catalog/collection.yaml by `python -m generator cff`; edit that file instead.\n"
+    return header + yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100)

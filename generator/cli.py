@@ -1,4 +1,4 @@
-"""Command line: check, export, build, new, schema, watch."""
+"""Command line: check, export, build, watch, new, schema, cff."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import export
+from . import citations, export
 from .catalog import load_catalog
 from .output import OutputError, write_tree
 from .problems import CatalogError
@@ -101,6 +101,17 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_cff(args: argparse.Namespace) -> int:
+    """Write CITATION.cff from the collection."""
+    try:
+        catalog = load_catalog(args.catalog)
+    except CatalogError as err:
+        return _report(err)
+    args.out.write_text(citations.citation_cff(catalog.collection), encoding="utf-8")
+    print(f"wrote {args.out}")
+    return 0
+
+
 def _snapshot(folders: Sequence[Path]) -> dict[Path, float]:
     return {p: p.stat().st_mtime for folder in folders for p in folder.rglob("*") if p.is_file()}
 
@@ -148,6 +159,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("slug")
     p.add_argument("--templates", type=Path, default=DEFAULT_TEMPLATES, help=argparse.SUPPRESS)
     command("schema", cmd_schema, "export the JSON Schema of the catalog files into catalog/schema/")
+    p = command("cff", cmd_cff, "write CITATION.cff (Citation File Format 1.2.0) from collection.yaml")
+    p.add_argument("--out", type=Path, default=ROOT / "CITATION.cff", help="file to write (default: %(default)s)")
     return top
 
 

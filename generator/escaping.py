@@ -54,6 +54,15 @@ def front_matter_value(value: Any) -> Markup:
     return Markup(json.dumps(str(escape(value)), ensure_ascii=True))  # noqa: S704 - escaped, then a JSON string literal
 
 
+def front_matter_data(value: Any) -> Markup:
+    """Structured front matter (such as JSON-LD) as one JSON line, which is valid YAML.
+
+    Not HTML-escaped: the theme serialises it again with Jinja's ``tojson``,
+    which makes it safe inside a script element.
+    """
+    return Markup(json.dumps(value, ensure_ascii=True, sort_keys=True))  # noqa: S704 - data for tojson, never printed raw
+
+
 def safe_url(value: str | None) -> str | None:
     """Only http(s) URLs become links; anything else is refused (validation already ensures this)."""
     if value and value.startswith(("https://", "http://")):

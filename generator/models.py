@@ -7,6 +7,7 @@ the same rules. Rules that span several records live in ``checks.py``.
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 from typing import Annotated
 from urllib.parse import urlsplit
@@ -180,6 +181,7 @@ class Dataset(StrictModel):
     references: list[BibKey] = Field(min_length=1)
     figures_source: FiguresSource | None = None
     errata: list[Erratum] = Field(default_factory=list)
+    last_updated: dt.date | None = None
 
     @property
     def all_names(self) -> list[str]:
@@ -188,12 +190,18 @@ class Dataset(StrictModel):
 
 
 class Author(StrictModel):
-    """The author of the write-up."""
+    """The author of the write-up (name parts as CITATION.cff wants them)."""
 
-    name: Text
+    given_names: Text
+    family_names: Text
     affiliation: Text
     email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+$")] | None = None
     homepage: HttpUrl | None = None
+
+    @property
+    def name(self) -> str:
+        """Full name in display order."""
+        return f"{self.given_names} {self.family_names}"
 
 
 class Category(StrictModel):
@@ -252,6 +260,8 @@ class Catalog(StrictModel):
     collection: Collection
     datasets: tuple[Dataset, ...]
     references: dict[str, Reference]
+    # when each dataset's file last changed: git history, else the file's last_updated field
+    last_updated: dict[str, dt.date] = Field(default_factory=dict)
 
     def in_category(self, slug: str) -> list[Dataset]:
         """Datasets of one category, sorted by name."""

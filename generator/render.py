@@ -12,7 +12,7 @@ from typing import Any
 
 import jinja2
 
-from . import charts, citations, escaping, export, figures, links
+from . import charts, citations, escaping, export, figures, links, structured_data
 from .models import Access, Catalog, Dataset, Task
 from .schema import schema_texts
 
@@ -44,6 +44,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     env.filters.update(
         md=escaping.markdown_text,
         fm=escaping.front_matter_value,
+        fm_data=escaping.front_matter_data,
         json_script=escaping.json_for_script,
         number=figures.number,
         frame_size=figures.frame_size,
@@ -105,6 +106,13 @@ def render_tree(catalog: Catalog, templates_dir: Path) -> dict[str, bytes]:
         ctx = PageContext(catalog, source)
         files[source] = env.get_template(template).render(ctx=ctx, catalog=catalog, collection=collection, **data)
 
+    def redirect(old_path: str, new_source: str, name: str) -> None:
+        """A static page at a former URL that sends readers (and search engines) to the current one."""
+        old_page = old_path.removesuffix("index.html") + "index.md"  # where MkDocs would have put it
+        files[old_path] = env.get_template("redirect.html.j2").render(
+            target=links.relative(old_page, new_source), canonical=site_url + links.url_of(new_source), name=name
+        )
+
     known_totals = [d.images.best_total for d in catalog.datasets if d.images.best_total is not None]
     page(
         "index.md",
@@ -113,8 +121,9 @@ def render_tree(catalog: Catalog, templates_dir: Path) -> dict[str, bytes]:
         image_total_approximate=any(d.images.approximate for d in catalog.datasets if d.images.best_total is not None),
         datasets_with_counts=len(known_totals),
         images_chart=charts.images_chart(catalog),
-        citation=citations.collection_citation(collection, site_url),
-        bibtex=citations.collection_bibtex(collection, site_url),
+        citation=citations.collection_citation(collection),
+        bibtex=citations.collection_bibtex(collection),
+        json_ld=structured_data.catalog_json_ld(catalog),
     )
     for dataset in catalog.datasets:
         category = catalog.category(dataset.category)
@@ -129,9 +138,15 @@ def render_tree(catalog: Catalog, templates_dir: Path) -> dict[str, bytes]:
             meta_description=summary(dataset.description),
             references=[catalog.references[k] for k in dataset.references],
             edit_url=f"{collection.repository.url}/edit/{collection.repository.branch}/catalog/datasets/{dataset.slug}.yaml",
+            json_ld=structured_data.dataset_json_ld(catalog, dataset),
+            last_updated=catalog.last_updated.get(dataset.slug),
         )
+        for old in dataset.former_slugs:
+            redirect(f"datasets/{old}/index.html", links.dataset_page(dataset.slug), dataset.name)
     for category in collection.categories:
         page(links.category_page(category.slug), "category.md.j2", category=category, datasets=catalog.in_category(category.slug))
+        for old in category.former_slugs:
+            redirect(f"categories/{old}/index.html", links.category_page(category.slug), category.title)
     page("statistics.md", "statistics.md.j2", charts=charts.all_charts(catalog), **statistics_filters(catalog))
     page("about.md", "about.md.j2", errata=[(d, e) for d in catalog.datasets for e in d.errata])
     page("contributing.md", "contributing.md.j2")
@@ -141,5 +156,5 @@ def render_tree(catalog: Catalog, templates_dir: Path) -> dict[str, bytes]:
     files["data/references.bib"] = export.to_bibtex(catalog)
     files["data/schema.json"] = schema_texts()["dataset.schema.json"]
     files["data/statistics-downloads.json"] = export.statistics_downloads(catalog)
+    files["robots.txt"] = f"User-agent: *\nAllow: /\n\nSitemap: {site_url}sitemap.xml\n"
     return {path: text.encode("utf-8") for path, text in sorted(files.items())}
-

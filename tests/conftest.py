@@ -70,3 +70,24 @@ def minimal_catalog(tmp_path: Path) -> Path:
     target = tmp_path / "catalog"
     shutil.copytree(MINIMAL_CATALOG, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def renamed_site(tmp_path_factory) -> Path:
+    """The real catalog with DRIVE renamed to drive-db and X-ray renamed to radiography."""
+    work = tmp_path_factory.mktemp("renamed")
+    catalog = work / "catalog"
+    shutil.copytree(CATALOG, catalog)
+    source = catalog / "datasets" / "drive.yaml"
+    text = source.read_text(encoding="utf-8").replace("slug: drive\n", "slug: drive-db\nformer_slugs: [drive]\n", 1)
+    (catalog / "datasets" / "drive-db.yaml").write_text(text, encoding="utf-8")
+    source.unlink()
+    collection = catalog / "collection.yaml"
+    collection.write_text(
+        collection.read_text(encoding="utf-8").replace("  - slug: x-ray\n", "  - slug: radiography\n    former_slugs: [x-ray]\n", 1),
+        encoding="utf-8",
+    )
+    for path in (catalog / "datasets").glob("*.yaml"):
+        path.write_text(path.read_text(encoding="utf-8").replace("category: x-ray\n", "category: radiography\n"), encoding="utf-8")
+    assert subprocess.run([sys.executable, "-m", "generator", "check", "--catalog", str(catalog)], cwd=ROOT).returncode == 0
+    return build_site(catalog, work)

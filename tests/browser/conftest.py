@@ -6,6 +6,7 @@ CI=true a missing browser is a failure (.ci/run installs it).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import os
@@ -55,17 +56,32 @@ class PagesHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def server(site: Path, catalog) -> Iterator[str]:
-    """Serve the built site on a loopback port under site_url's path (as on GitHub Pages); yield its base URL."""
-    base = urlsplit(catalog.collection.site_url).path
+@contextlib.contextmanager
+def serve(site: Path, base: str) -> Iterator[str]:
+    """Serve a built site on an ephemeral loopback port under ``base``; yield its base URL."""
     handler_class = type("Handler", (PagesHandler,), {"base": base})
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler_class, directory=str(site)))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}{base}"
-    httpd.shutdown()
-    httpd.server_close()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}{base}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def server(site: Path, catalog) -> Iterator[str]:
+    """The real site under site_url's path, as on GitHub Pages."""
+    with serve(site, urlsplit(catalog.collection.site_url).path) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def renamed_server(renamed_site: Path, catalog) -> Iterator[str]:
+    """The site built after renaming a dataset and a category."""
+    with serve(renamed_site, urlsplit(catalog.collection.site_url).path) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

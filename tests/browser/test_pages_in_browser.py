@@ -92,3 +92,29 @@ def test_chart_has_a_text_alternative(page, server):
     label = page.evaluate("() => document.querySelector('#chart-images-desc').textContent")
     assert "CheXpert" in label
     assert "ImageNet" in label
+
+
+@pytest.mark.parametrize(("old", "new"), [("datasets/drive/", "datasets/drive-db/"), ("categories/x-ray/", "categories/radiography/")])
+def test_old_url_of_a_renamed_page_lands_on_the_new_page(page, renamed_server, old, new):
+    page.goto(renamed_server + old + "?keep=1#how-to-cite")
+    page.wait_for_url(f"**/{new}**")
+    assert page.url.startswith(renamed_server + new)
+    assert "keep=1" in page.url
+    assert page.locator("article h1").count() == 1
+
+
+def test_citations_copy_in_one_click(browser, server, catalog):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(server + "datasets/drive/")
+    plain = page.locator("pre.mdc-citation-text").first
+    plain.hover()
+    plain.locator("button[data-md-type=copy]").click()
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert copied.strip() == plain.locator("code").inner_text().strip()
+    assert "Staal" in copied
+    bibtex = page.locator("pre:has(code.language-bibtex)").first
+    bibtex.hover()
+    bibtex.locator("button[data-md-type=copy]").click()
+    assert page.evaluate("() => navigator.clipboard.readText()").strip().startswith("@article{staal2004drive,")
+    context.close()

@@ -108,3 +108,26 @@ def test_erratum_source_is_an_escaped_attribute(poisoned_site):
     page = BeautifulSoup((poisoned_site / "datasets" / "alpha" / "index.html").read_text(encoding="utf-8"), "html.parser")
     links = [a["href"] for a in page.select(".mdc-errata a")]
     assert "https://example.org/?q=<script>" in links
+
+
+def test_json_ld_stays_one_valid_script(poisoned_site):
+    import json
+
+    page = BeautifulSoup((poisoned_site / "datasets" / "alpha" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    blocks = page.select('script[type="application/ld+json"]')
+    assert len(blocks) == 1
+    data = json.loads(blocks[0].string)
+    assert PAYLOADS[1] in data["description"]
+    assert data["name"] == "Alpha " + PAYLOADS[0]
+
+
+def test_meta_and_title_carry_text_not_markup(poisoned_site):
+    raw = (poisoned_site / "datasets" / "alpha" / "index.html").read_text(encoding="utf-8")
+    page = BeautifulSoup(raw, "html.parser")
+    assert page.title.get_text().startswith("Alpha " + PAYLOADS[0])
+    description = page.select_one('meta[name="description"]')["content"]
+    assert description.startswith("Description with payloads. " + PAYLOADS[0])
+    assert page.select_one('meta[property="og:title"]')["content"] == "Alpha " + PAYLOADS[0]
+    assert page.head.find("img") is None
+    for meta in page.select("meta"):
+        assert not any(a.lower().startswith("on") for a in meta.attrs)
