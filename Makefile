@@ -29,14 +29,25 @@ check: venv
 docs: venv
 	$(BIN)/python -m generator build --out $(DOCS)
 
-## site: build the static site into site/ (swapped in only when the build succeeded)
-site: docs
-	rm -rf build/site.new
-	$(BIN)/mkdocs build --strict --site-dir build/site.new
-	rm -rf build/site.old
-	if [ -d site ]; then mv site build/site.old; fi
-	mv build/site.new site
-	rm -rf build/site.old
+## site: build the static site into site/; on any failure site/ and build/docs stay as they were
+# The Markdown tree is snapshotted first (hard links: the generator replaces
+# files by rename, so the snapshot keeps the old content) and restored if
+# either stage fails; site/ is only swapped once MkDocs has succeeded.
+site: venv
+	rm -rf build/docs.prev build/site.new
+	if [ -d $(DOCS) ]; then cp -al $(DOCS) build/docs.prev; fi
+	if $(BIN)/python -m generator build --out $(DOCS) && $(BIN)/mkdocs build --strict --site-dir build/site.new; then \
+	  rm -rf build/site.old; \
+	  if [ -d site ]; then mv site build/site.old; fi; \
+	  mv build/site.new site; \
+	  rm -rf build/site.old build/docs.prev; \
+	else \
+	  status=$$?; \
+	  rm -rf build/site.new; \
+	  if [ -d build/docs.prev ]; then rm -rf $(DOCS); mv build/docs.prev $(DOCS); fi; \
+	  echo "make site: build failed; site/ and $(DOCS) are unchanged" >&2; \
+	  exit $$status; \
+	fi
 
 ## serve: build, then serve with live reload; catalog and template edits are regenerated
 serve: docs

@@ -11,13 +11,14 @@ from pydantic import BaseModel, ValidationError
 from .bibliography import read_bibliography
 from .checks import LoadedDataset, check_all, check_collection
 from .history import git_dates
-from .models import Catalog, Collection, Dataset
+from .models import Catalog, Collection, Dataset, LinkReport, LinkResult
 from .problems import CatalogError, Problem
 from .yaml_source import YamlDocument, read_yaml
 
 COLLECTION_FILE = "collection.yaml"
 DATASETS_DIR = "datasets"
 REFERENCES_FILE = "references.bib"
+LINK_REPORT_FILE = "link-report.json"
 
 
 def display_path(path: Path, catalog_dir: Path) -> str:
@@ -105,6 +106,9 @@ def load_catalog(catalog_dir: Path) -> Catalog:
     references, found = read_bibliography(catalog_dir / REFERENCES_FILE, display_path(catalog_dir / REFERENCES_FILE, catalog_dir))
     problems += found
 
+    links, found = _read_link_report(catalog_dir / LINK_REPORT_FILE, catalog_dir)
+    problems += found
+
     loaded: list[LoadedDataset] = []
     dataset_paths = sorted((catalog_dir / DATASETS_DIR).glob("*.yaml"))
     if not dataset_paths:
@@ -136,4 +140,18 @@ def load_catalog(catalog_dir: Path) -> Catalog:
         datasets=tuple(datasets),
         references=references,
         last_updated={slug: date for slug, date in last_updated.items() if date is not None},
+        links=links,
     )
+
+
+def _read_link_report(path: Path, catalog_dir: Path) -> tuple[dict[str, LinkResult], list[Problem]]:
+    """The link checker's committed report (optional)."""
+    if not path.is_file():
+        return {}, []
+    try:
+        return LinkReport.model_validate_json(path.read_text(encoding="utf-8")).links, []
+    except ValidationError as err:
+        first = err.errors(include_url=False)[0]
+        field = ".".join(str(p) for p in first["loc"]) or "(report)"
+        message = f"{first['msg']}; rerun `python -m generator links` or restore the file"
+        return {}, [Problem(display_path(path, catalog_dir), 1, field, message)]

@@ -64,18 +64,28 @@ def citation_text(ref: Reference) -> str:
     return " ".join(p for p in parts if p.strip(". "))
 
 
+def bibtex_field(value: str) -> str:
+    """Catalog text as a braced BibTeX value.
+
+    Braces and backslashes cannot be escaped reliably in BibTeX (an unbalanced
+    brace ends the entry), so they are dropped; % and # are escaped.
+    """
+    text = " ".join(value.replace("{", "").replace("}", "").replace("\\", "").split())
+    return "{" + text.replace("%", "\\%").replace("#", "\\#") + "}"
+
+
 def collection_bibtex(collection: Collection) -> str:
     """BibTeX for citing the collection itself (the write-up gives no date, so none is given)."""
     author = collection.author
-    return (
-        "@misc{wen_medical_dataset_collection,\n"
-        f"  author = {{{author.family_names}, {author.given_names}}},\n"
-        f"  title = {{{collection.source_document.title}}},\n"
-        f"  howpublished = {{{collection.title}}},\n"
-        f"  url = {{{collection.site_url}}},\n"
-        f"  note = {{{collection.license.name}}}\n"
-        "}"
-    )
+    fields = {
+        "author": f"{author.family_names}, {author.given_names}",
+        "title": collection.source_document.title,
+        "howpublished": collection.title,
+        "url": collection.site_url,
+        "note": collection.license.name,
+    }
+    body = ",\n".join(f"  {key} = {bibtex_field(value)}" for key, value in fields.items())
+    return "@misc{wen_medical_dataset_collection,\n" + body + "\n}"
 
 
 def collection_citation(collection: Collection) -> str:

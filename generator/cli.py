@@ -1,4 +1,4 @@
-"""Command line: check, export, build, watch, new, schema, cff."""
+"""Command line: check, export, build, watch, new, schema, cff, links."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import citations, export
-from .catalog import load_catalog
+from . import citations, export, linkcheck
+from .catalog import LINK_REPORT_FILE, load_catalog
 from .output import OutputError, write_tree
 from .problems import CatalogError
 from .render import render_tree
@@ -112,6 +112,29 @@ def cmd_cff(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_links(args: argparse.Namespace) -> int:
+    """Check every external URL; write the report unless the machine is offline."""
+    try:
+        catalog = load_catalog(args.catalog)
+    except CatalogError as err:
+        return _report(err)
+    urls = linkcheck.catalog_urls(catalog)
+    settings = linkcheck.Settings(timeout=args.timeout, retries=args.retries, backoff=args.backoff, workers=args.workers)
+    print(f"checking {len(urls)} links ({settings.workers} at a time, {settings.timeout:g} s timeout, {settings.retries} retries)")
+    results = linkcheck.check_all(urls, settings)
+    report = args.report or args.catalog / LINK_REPORT_FILE
+    if linkcheck.is_offline(results):
+        sample = next(iter(results.values())).error
+        print(f"no network: none of the {len(results)} links answered ({sample}); {report} was left unchanged")
+        return 0
+    linkcheck.write_report(report, results)
+    counts = {status: sum(r.status == status for r in results.values()) for status in ("ok", "redirected", "broken", "unreachable")}
+    print(f"wrote {report}: " + ", ".join(f"{n} {status}" for status, n in counts.items()))
+    if args.summary:
+        args.summary.write_text(linkcheck.summary_markdown(results, linkcheck.url_owners(catalog)), encoding="utf-8")
+    return 0
+
+
 def _snapshot(folders: Sequence[Path]) -> dict[Path, float]:
     return {p: p.stat().st_mtime for folder in folders for p in folder.rglob("*") if p.is_file()}
 
@@ -159,6 +182,13 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("slug")
     p.add_argument("--templates", type=Path, default=DEFAULT_TEMPLATES, help=argparse.SUPPRESS)
     command("schema", cmd_schema, "export the JSON Schema of the catalog files into catalog/schema/")
+    p = command("links", cmd_links, "check every external URL of the catalog and update catalog/link-report.json")
+    p.add_argument("--report", type=Path, default=None, help="report file (default: CATALOG/link-report.json)")
+    p.add_argument("--summary", type=Path, default=None, help="also write a Markdown list of broken links here")
+    p.add_argument("--timeout", type=float, default=15.0, help="seconds per request (default: %(default)s)")
+    p.add_argument("--retries", type=int, default=2, help="retries of timeouts, refused connections, 429 and 5xx")
+    p.add_argument("--backoff", type=float, default=1.0, help="first back-off in seconds, doubled each retry")
+    p.add_argument("--workers", type=int, default=8, help="requests at once (default: %(default)s)")
     p = command("cff", cmd_cff, "write CITATION.cff (Citation File Format 1.2.0) from collection.yaml")
     p.add_argument("--out", type=Path, default=ROOT / "CITATION.cff", help="file to write (default: %(default)s)")
     return top

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
@@ -176,6 +176,7 @@ class Dataset(StrictModel):
     description: Annotated[str, StringConstraints(strip_whitespace=True, min_length=50, max_length=5000)]
     homepage: HttpUrl | None
     homepage_note: Text | None = None
+    homepage_archive: HttpUrl | None = None
     access: Access
     license: License | None
     references: list[BibKey] = Field(min_length=1)
@@ -240,6 +241,26 @@ class Collection(StrictModel):
     categories: list[Category] = Field(min_length=1)
 
 
+LinkStatus = Literal["ok", "redirected", "broken", "unreachable"]
+
+
+class LinkResult(StrictModel):
+    """What one URL answered when it was last checked."""
+
+    status: LinkStatus
+    code: int | None = None
+    final_url: str | None = None
+    error: str | None = None
+    checked_on: dt.date
+    attempts: int = 1
+
+
+class LinkReport(StrictModel):
+    """The committed report: catalog/link-report.json."""
+
+    links: dict[str, LinkResult] = {}
+
+
 class Reference(StrictModel):
     """One entry of ``catalog/references.bib``, read by the bibliography module."""
 
@@ -262,6 +283,8 @@ class Catalog(StrictModel):
     references: dict[str, Reference]
     # when each dataset's file last changed: git history, else the file's last_updated field
     last_updated: dict[str, dt.date] = Field(default_factory=dict)
+    # what each external URL answered when `python -m generator links` last ran
+    links: dict[str, LinkResult] = Field(default_factory=dict)
 
     def in_category(self, slug: str) -> list[Dataset]:
         """Datasets of one category, sorted by name."""

@@ -47,3 +47,21 @@ def test_front_matter_value_is_a_yaml_string_of_html_safe_text():
         assert "<" not in loaded
         assert '"' not in loaded
         assert html.unescape(loaded) == value
+
+
+def test_collection_bibtex_survives_hostile_text(catalog):
+    import bibtexparser
+
+    from generator.citations import collection_bibtex
+
+    collection = catalog.collection.model_copy(
+        update={
+            "title": "Set } @misc{evil, title={x}",
+            "source_document": catalog.collection.source_document.model_copy(update={"title": "50% {of} \\\\it #1"}),
+        }
+    )
+    library = bibtexparser.parse_string(collection_bibtex(collection))
+    assert not library.failed_blocks
+    assert [e.key for e in library.entries] == ["wen_medical_dataset_collection"]
+    entry = library.entries[0]
+    assert "evil" in entry.fields_dict["howpublished"].value  # kept as text inside the one entry

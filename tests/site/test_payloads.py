@@ -24,6 +24,7 @@ PAYLOADS = [
     "\u202eright-to-left\u200b zero-width",
 ]
 HOSTILE = " ".join(PAYLOADS)
+LONG = "long " * 900 + PAYLOADS[0]
 
 
 def poison(catalog: Path) -> None:
@@ -34,11 +35,12 @@ def poison(catalog: Path) -> None:
         aliases=[PAYLOADS[2], PAYLOADS[3]],
         modality="X-ray " + PAYLOADS[6],
         target=PAYLOADS[4],
-        description="Description with payloads. " + HOSTILE,
+        description="Description with payloads. " + HOSTILE + " " + "x" * 3000,
         category_note=HOSTILE,
         homepage_note=PAYLOADS[1],
         license={"name": HOSTILE, "url": None, "commercial_use": None},
         classes=[{"count": 2, "task": "classification", "label": PAYLOADS[2]}],
+        figures_source={"title": HOSTILE, "url": "https://example.org/figures?a=1&b=<2>"},
         errata=[
             {
                 "field": "images.test",
@@ -53,6 +55,11 @@ def poison(catalog: Path) -> None:
     collection_path = catalog / "collection.yaml"
     collection = yaml.safe_load(collection_path.read_text())
     collection["introduction"] = "Intro. " + HOSTILE
+    collection["title"] = "Collection " + PAYLOADS[0]
+    collection["author"]["affiliation"] = HOSTILE
+    collection["source_document"] = {"title": HOSTILE, "note": LONG}
+    collection["license"]["name"] = "Non-commercial " + PAYLOADS[2]
+    collection["categories"][0]["title"] = "X-ray " + PAYLOADS[3]
     collection["categories"][0]["description"] = HOSTILE
     collection_path.write_text(yaml.safe_dump(collection, allow_unicode=True))
 
@@ -131,3 +138,13 @@ def test_meta_and_title_carry_text_not_markup(poisoned_site):
     assert page.head.find("img") is None
     for meta in page.select("meta"):
         assert not any(a.lower().startswith("on") for a in meta.attrs)
+
+
+def test_collection_text_is_shown_literally(poisoned_site):
+    for path in ("index.html", "about/index.html"):
+        page = BeautifulSoup((poisoned_site / path).read_text(encoding="utf-8"), "html.parser")
+        text = page.get_text()
+        assert PAYLOADS[0] in text
+        assert not page.select('a[href^="javascript"]')
+    about = BeautifulSoup((poisoned_site / "about" / "index.html").read_text(encoding="utf-8"), "html.parser").get_text()
+    assert LONG in about
