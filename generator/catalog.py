@@ -24,7 +24,7 @@ LINK_REPORT_FILE = "link-report.json"
 def display_path(path: Path, catalog_dir: Path) -> str:
     """The name a contributor recognises: the path from the catalog folder's parent."""
     try:
-        return str(path.resolve().relative_to(catalog_dir.resolve().parent))
+        return path.relative_to(catalog_dir.parent).as_posix()
     except ValueError:
         return str(path)
 
@@ -86,6 +86,7 @@ def _validate(model: type[BaseModel], doc: YamlDocument, file: str) -> tuple[Any
 def load_catalog(catalog_dir: Path) -> Catalog:
     """Load and validate the whole catalog, raising CatalogError with every problem found."""
     problems: list[Problem] = []
+    catalog_dir = catalog_dir.absolute()
     if not catalog_dir.is_dir():
         raise CatalogError([Problem(str(catalog_dir), 1, "(catalog)", "catalog folder does not exist")])
 

@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass, field
 
 from . import figures
-from .models import Catalog, Task
+from .models import Catalog, Dataset, Task
 
 
 @dataclass(frozen=True)
@@ -38,11 +38,12 @@ class Label:
 
 @dataclass(frozen=True)
 class Point:
-    """One dataset in the frame-size scatter plot."""
+    """One dataset (or a cluster of datasets of about the same size) in the frame-size scatter plot."""
 
     x: float
     y: float
     text: str
+    r: float = 5.0
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,9 @@ class Chart:
     legend: list[tuple[str, str]] = field(default_factory=list)
 
 
+# Above this many datasets, per-dataset charts become distributions: one bar per
+# dataset would make the SVG (and the home page) grow without bound.
+PER_DATASET_LIMIT = 60
 LABEL_WIDTH = 230
 PLOT_WIDTH = 440
 ROW = 20
@@ -78,9 +82,27 @@ def _decades(low: int, high: int) -> tuple[int, int]:
     return math.floor(math.log10(max(low, 1))), math.ceil(math.log10(max(high, 10)))
 
 
+def images_histogram(catalog: Catalog) -> Chart:
+    """How many datasets have 1–9, 10–99, … images (by total, or training plus test)."""
+    totals = [d.images.best_total for d in catalog.datasets]
+    known = [t for t in totals if t is not None]
+    top = _decades(1, max(known))[1] if known else 1
+    counts = []
+    for power in range(top):
+        low, high = 10**power, 10 ** (power + 1) - 1
+        counts.append((f"{figures.number(low)}–{figures.number(high)} images", sum(low <= t <= high for t in known)))
+    zero = sum(t == 0 for t in known)
+    if zero:
+        counts.insert(0, ("0 images", zero))
+    counts.append((figures.NOT_REPORTED, len(totals) - len(known)))
+    return _count_chart("chart-images", "Datasets by number of images (log bins)", "by number of images, in powers of ten", counts)
+
+
 def images_chart(catalog: Catalog) -> Chart:
     """Images per dataset on a log scale; training and test told apart, totals where no split is given."""
     datasets = list(catalog.datasets)
+    if len(datasets) > PER_DATASET_LIMIT:
+        return images_histogram(catalog)
     values = [v for d in datasets for v in (d.images.train, d.images.test, d.images.total) if v]
     lo, hi = _decades(min(values), max(values)) if values else (0, 1)
 
@@ -171,10 +193,24 @@ def frame_chart(catalog: Catalog) -> Chart:
         return (math.log10(value) - lo) / (hi - lo) * side
 
     points = []
-    for d in sized:
-        fs = d.frame_size
-        assert fs is not None
-        points.append(Point(left + scale(fs.width), top + side - scale(fs.height), f"{d.name}: {figures.frame_size(fs)}"))
+    if len(sized) <= PER_DATASET_LIMIT:
+        for d in sized:
+            fs = d.frame_size
+            assert fs is not None
+            points.append(Point(left + scale(fs.width), top + side - scale(fs.height), f"{d.name}: {figures.frame_size(fs)}"))
+    else:
+        # many datasets: one circle per cell of a 40 × 40 log grid, its area proportional to the count
+        cells: dict[tuple[int, int], list[Dataset]] = {}
+        for d in sized:
+            fs = d.frame_size
+            assert fs is not None
+            cells.setdefault((round(scale(fs.width) / side * 40), round(scale(fs.height) / side * 40)), []).append(d)
+        for (cx, cy), members in sorted(cells.items()):
+            fs = members[0].frame_size
+            assert fs is not None
+            text = f"{figures.plural(len(members), 'dataset')} of about {figures.frame_size(fs)}"
+            radius = min(3 + 2 * math.sqrt(len(members)), 18)
+            points.append(Point(left + cx / 40 * side, top + side - cy / 40 * side, text, radius))
     ticks, grid = [], []
     for power in range(lo, hi + 1):
         offset = (power - lo) / (hi - lo) * side
@@ -183,10 +219,12 @@ def frame_chart(catalog: Catalog) -> Chart:
         grid.append((left + offset, top, left + offset, top + side))
         grid.append((left, top + side - offset, left + side, top + side - offset))
     unknown = [d.name for d in catalog.datasets if not d.frame_size]
+    if len(unknown) > PER_DATASET_LIMIT:
+        missing = f". Not reported for {figures.plural(len(unknown), 'dataset')}."
+    else:
+        missing = f". Not reported for: {', '.join(unknown)}." if unknown else "."
     description = (
-        "Frame size of each dataset, width against height in pixels on logarithmic axes. "
-        + "; ".join(p.text for p in points)
-        + (f". Not reported for: {', '.join(unknown)}." if unknown else ".")
+        "Frame size of each dataset, width against height in pixels on logarithmic axes. " + "; ".join(p.text for p in points) + missing
     )
     return Chart(
         id="chart-frames",

@@ -135,6 +135,15 @@ def cmd_links(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_synthetic(args: argparse.Namespace) -> int:
+    """Write a synthetic catalog for benchmarks."""
+    from .synthetic import write_synthetic_catalog
+
+    write_synthetic_catalog(args.out, args.count, args.seed)
+    print(f"wrote {args.count} synthetic datasets into {args.out}")
+    return 0
+
+
 def _snapshot(folders: Sequence[Path]) -> dict[Path, float]:
     return {p: p.stat().st_mtime for folder in folders for p in folder.rglob("*") if p.is_file()}
 
@@ -189,6 +198,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--retries", type=int, default=2, help="retries of timeouts, refused connections, 429 and 5xx")
     p.add_argument("--backoff", type=float, default=1.0, help="first back-off in seconds, doubled each retry")
     p.add_argument("--workers", type=int, default=8, help="requests at once (default: %(default)s)")
+    p = sub.add_parser("synthetic", help="write a synthetic catalog of N datasets (benchmarks)")
+    p.add_argument("count", type=int)
+    p.add_argument("--out", type=Path, required=True, help="folder to write (replaced)")
+    p.add_argument("--seed", type=int, default=2026)
+    p.set_defaults(func=cmd_synthetic)
     p = command("cff", cmd_cff, "write CITATION.cff (Citation File Format 1.2.0) from collection.yaml")
     p.add_argument("--out", type=Path, default=ROOT / "CITATION.cff", help="file to write (default: %(default)s)")
     return top

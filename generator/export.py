@@ -38,8 +38,17 @@ def catalog_record(catalog: Catalog) -> dict[str, Any]:
 
 
 def to_json(catalog: Catalog) -> str:
-    """JSON export, stable key order for byte-identical builds."""
-    return json.dumps(catalog_record(catalog), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    """JSON export, stable key order for byte-identical builds.
+
+    One dataset per line: compact enough for the C encoder (an indented dump
+    runs in pure Python, several times slower at 10,000 datasets), and still
+    readable and diff-friendly.
+    """
+    record = catalog_record(catalog)
+    datasets = record.pop("datasets")
+    head = json.dumps(record, ensure_ascii=False, sort_keys=True)
+    lines = ",\n".join(json.dumps(d, ensure_ascii=False, sort_keys=True) for d in datasets)
+    return head[:-1] + ', "datasets": [\n' + lines + "\n]}\n"
 
 
 def safe_cell(value: Any) -> Any:
@@ -145,12 +154,12 @@ def csv_lines(catalog: Catalog) -> dict[str, str]:
     return {d.slug: _csv_line(csv_row(d)) for d in catalog.datasets}
 
 
-def to_csv(catalog: Catalog) -> str:
-    """CSV export: one row per dataset, Table 1's columns first."""
-    return _csv_line(None) + "".join(csv_lines(catalog).values())
+def to_csv(catalog: Catalog, lines: dict[str, str] | None = None) -> str:
+    """CSV export: one row per dataset, Table 1's columns first (``lines`` if already computed)."""
+    return _csv_line(None) + "".join((lines or csv_lines(catalog)).values())
 
 
-def statistics_downloads(catalog: Catalog) -> str:
+def statistics_downloads(catalog: Catalog, lines: dict[str, str] | None = None) -> str:
     """What the statistics page needs to download the rows shown: the same CSV lines and BibTeX as the exports.
 
     The page joins these pieces instead of re-implementing CSV quoting or
@@ -158,7 +167,7 @@ def statistics_downloads(catalog: Catalog) -> str:
     """
     data = {
         "csv_header": _csv_line(None),
-        "csv": csv_lines(catalog),
+        "csv": lines or csv_lines(catalog),
         "references": {d.slug: d.references for d in catalog.datasets},
         "bibtex": {key: ref.bibtex for key, ref in catalog.references.items()},
     }

@@ -5,6 +5,8 @@ Unknown values read "not reported" everywhere; sort keys put them last.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .models import ClassCount, Dataset, FrameSize, ImageCounts, Task
 
 NOT_REPORTED = "not reported"
@@ -138,3 +140,64 @@ def frame_sort_key(size: FrameSize | None) -> int | None:
 def classes_sort_key(entries: list[ClassCount] | None) -> int | None:
     """Class counts sort by the largest count."""
     return max(e.count for e in entries) if entries else None
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One dataset's cells in the category and statistics tables, computed once per build."""
+
+    slug: str
+    name: str
+    category: str
+    modality: str
+    target: str | None
+    tasks: str
+    tasks_attr: str
+    frame: str | None
+    frame_key: str
+    images: str | None
+    images_key: str
+    classes: str | None
+    classes_key: str
+    access: str
+    access_label: str | None
+    license: str | None
+    commercial: str
+    commercial_slug: str
+    search: str
+    corrected_frame: bool
+    corrected_images: bool
+    corrected_classes: bool
+
+
+def _key(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+def table_row(dataset: Dataset) -> TableRow:
+    """The table cells of one dataset (unknown values as None, sort keys as text, '' when unknown)."""
+    corrected = {e.field for e in dataset.errata}
+    return TableRow(
+        slug=dataset.slug,
+        name=dataset.name,
+        category=dataset.category,
+        modality=dataset.modality,
+        target=dataset.target,
+        tasks=tasks(dataset),
+        tasks_attr=" ".join(t.value for t in dataset.tasks),
+        frame=frame_size(dataset.frame_size) if dataset.frame_size else None,
+        frame_key=_key(frame_sort_key(dataset.frame_size)),
+        images=None if dataset.images.is_unknown else images(dataset.images),
+        images_key=_key(images_sort_key(dataset.images)),
+        classes=classes(dataset.classes) if dataset.classes else None,
+        classes_key=_key(classes_sort_key(dataset.classes)),
+        access=dataset.access.value,
+        access_label=None if dataset.access.value == "unknown" else ACCESS_LABELS[dataset.access.value],
+        license=dataset.license.name if dataset.license else None,
+        commercial=commercial_use(dataset),
+        commercial_slug=commercial_use_slug(dataset),
+        search=search_text(dataset),
+        corrected_frame="frame_size" in corrected,
+        corrected_images=bool(corrected & {"images.train", "images.test", "images.total"}),
+        corrected_classes="classes" in corrected,
+    )

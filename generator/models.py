@@ -8,7 +8,9 @@ the same rules. Rules that span several records live in ``checks.py``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import StrEnum
+from functools import cached_property
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
@@ -21,9 +23,12 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 BibKey = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_:.\-]+$", min_length=1, max_length=100)]
 
 
+_SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f]")
+
+
 def check_http_url(value: str) -> str:
     """Accept only absolute http(s) URLs without whitespace or control characters."""
-    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in value):
+    if _SPACE_OR_CONTROL.search(value):
         raise ValueError("URL must not contain spaces or control characters")
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https"):
@@ -286,9 +291,16 @@ class Catalog(StrictModel):
     # what each external URL answered when `python -m generator links` last ran
     links: dict[str, LinkResult] = Field(default_factory=dict)
 
+    @cached_property
+    def _by_category(self) -> dict[str, list[Dataset]]:
+        grouped: dict[str, list[Dataset]] = {c.slug: [] for c in self.collection.categories}
+        for dataset in self.datasets:
+            grouped.setdefault(dataset.category, []).append(dataset)
+        return grouped
+
     def in_category(self, slug: str) -> list[Dataset]:
-        """Datasets of one category, sorted by name."""
-        return [d for d in self.datasets if d.category == slug]
+        """Datasets of one category, sorted by name (computed once: pages ask for it per dataset)."""
+        return self._by_category.get(slug, [])
 
     def category(self, slug: str) -> Category:
         """The category with this slug."""

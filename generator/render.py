@@ -6,11 +6,15 @@ so a template error can never leave half a site behind.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup, escape
 
 from . import charts, citations, escaping, export, figures, links, structured_data
 from .models import Access, Catalog, Dataset, Task
@@ -27,8 +31,38 @@ class PageContext:
     source: str  # the page's own source path, for relative links
 
     def link(self, to: str) -> str:
-        """Relative URL from this page to ``to``."""
-        return links.relative(self.source, to)
+        """Relative URL from this page to ``to`` (through the site root: one computation per page, not per link)."""
+        target = links.url_of(to) if to.endswith(".md") else to
+        return (self.root + target) or "./"
+
+    @cached_property
+    def root(self) -> str:
+        """Relative URL of the site root from this page ("" for the home page)."""
+        return "" if self.source == "index.md" else links.relative(self.source, "index.md")
+
+
+UNKNOWN = Markup('<span class="mdc-unknown">not reported</span>')
+
+
+def or_unknown(value: object) -> Markup:
+    """The value as text, or the explicit "not reported" marker."""
+    return UNKNOWN if value is None or value == "" else escape(value)
+
+
+def ext_link(url: str, text: object) -> Markup:
+    """A link to another site (catalog URLs are validated http(s))."""
+    return Markup('<a href="{}" rel="noopener">{}</a>').format(url, text)
+
+
+ERRATUM_MARK = Markup('<span class="mdc-erratum">corrected: the collection gives “{}” (<a href="#errata">erratum</a>)</span>')
+
+
+def erratum_marks(dataset: Dataset) -> dict[str, Markup]:
+    """Per corrected field, the note shown next to the figure (the errata list below gives the source)."""
+    marks: dict[str, Markup] = {}
+    for erratum in dataset.errata:
+        marks[erratum.field] = marks.get(erratum.field, Markup("")) + ERRATUM_MARK.format(erratum.collection_value or "nothing")
+    return marks
 
 
 def make_environment(templates_dir: Path) -> jinja2.Environment:
@@ -53,7 +87,10 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         images=figures.images,
         plural=figures.plural,
     )
+    env.filters["or_unknown"] = or_unknown
     env.globals.update(
+        UNKNOWN=UNKNOWN,
+        ext_link=ext_link,
         figures=figures,
         links=links,
         citation_text=citations.citation_text,
@@ -75,14 +112,6 @@ def summary(text: str, limit: int = 160) -> str:
     return cut.rstrip(",;:") + "…"
 
 
-def errata_by_field(dataset: Dataset) -> dict[str, list[Any]]:
-    """Errata grouped by the field they correct, for marking figures on the page."""
-    grouped: dict[str, list[Any]] = {}
-    for erratum in dataset.errata:
-        grouped.setdefault(erratum.field, []).append(erratum)
-    return grouped
-
-
 def statistics_filters(catalog: Catalog) -> dict[str, list[tuple[str, str]]]:
     """Choices of the statistics filters (value, label): only values the catalog uses."""
     used_access = {d.access for d in catalog.datasets}
@@ -95,26 +124,107 @@ def statistics_filters(catalog: Catalog) -> dict[str, list[tuple[str, str]]]:
     }
 
 
-def render_tree(catalog: Catalog, templates_dir: Path) -> dict[str, bytes]:
-    """Every file of the docs tree: relative POSIX path → bytes."""
-    env = make_environment(templates_dir)
-    files: dict[str, str] = {}
-    collection = catalog.collection
-    site_url = collection.site_url
+SIBLINGS_SHOWN = 10
 
-    def page(source: str, template: str, **data: Any) -> None:
-        ctx = PageContext(catalog, source)
-        files[source] = env.get_template(template).render(ctx=ctx, catalog=catalog, collection=collection, **data)
 
-    def redirect(old_path: str, new_source: str, name: str) -> None:
-        """A static page at a former URL that sends readers (and search engines) to the current one."""
-        old_page = old_path.removesuffix("index.html") + "index.md"  # where MkDocs would have put it
-        files[old_path] = env.get_template("redirect.html.j2").render(
-            target=links.relative(old_page, new_source), canonical=site_url + links.url_of(new_source), name=name
+def neighbours(members: list[Dataset], position: int, limit: int = SIBLINGS_SHOWN) -> list[Dataset]:
+    """Up to ``limit`` other datasets of a category, those next to ``position`` in name order.
+
+    A page lists a bounded number of siblings so that its size, and the number
+    of pages a change to one dataset rewrites, stay flat as categories grow;
+    the category page lists them all.
+    """
+    others = len(members) - 1
+    if others <= limit:
+        return [m for i, m in enumerate(members) if i != position]
+    before = limit // 2
+    start = min(max(position - before, 0), len(members) - limit - 1)
+    return [m for m in members[start : start + limit + 1] if m is not members[position]]
+
+
+class Renderer:
+    """Renders pages of one catalog with one Jinja environment."""
+
+    def __init__(self, catalog: Catalog, templates_dir: Path) -> None:
+        self.catalog = catalog
+        self.env = make_environment(templates_dir)
+        collection = catalog.collection
+        self.positions = {d.slug: i for c in collection.categories for i, d in enumerate(catalog.in_category(c.slug))}
+        self.edit_base = f"{collection.repository.url}/edit/{collection.repository.branch}/catalog/datasets/"
+
+    def page(self, source: str, template: str, **data: Any) -> str:
+        """One Markdown page."""
+        ctx = PageContext(self.catalog, source)
+        return self.env.get_template(template).render(ctx=ctx, catalog=self.catalog, collection=self.catalog.collection, **data)
+
+    def dataset_page(self, dataset: Dataset) -> str:
+        """The page of one dataset."""
+        catalog = self.catalog
+        category = catalog.category(dataset.category)
+        members = catalog.in_category(category.slug)
+        return self.page(
+            links.dataset_page(dataset.slug),
+            "dataset.md.j2",
+            d=dataset,
+            category=category,
+            siblings=neighbours(members, self.positions[dataset.slug]),
+            category_size=len(members),
+            marks=erratum_marks(dataset),
+            paragraphs=_description_paragraphs(dataset.description),
+            meta_description=summary(dataset.description),
+            references=[catalog.references[k] for k in dataset.references],
+            edit_url=f"{self.edit_base}{dataset.slug}.yaml",
+            json_ld=structured_data.dataset_json_ld(catalog, dataset),
+            last_updated=catalog.last_updated.get(dataset.slug),
         )
 
+    def redirect(self, old_path: str, new_source: str, name: str) -> str:
+        """A static page at a former URL that sends readers (and search engines) to the current one."""
+        old_page = old_path.removesuffix("index.html") + "index.md"  # where MkDocs would have put it
+        canonical = self.catalog.collection.site_url + links.url_of(new_source)
+        return self.env.get_template("redirect.html.j2").render(target=links.relative(old_page, new_source), canonical=canonical, name=name)
+
+
+# Dataset pages are most of the work; above this many they are rendered in
+# forked worker processes (one per core), which inherit the loaded catalog.
+PARALLEL_MIN_DATASETS = 2000
+_FORKED: tuple[Catalog, Path] | None = None
+
+
+def _render_chunk(bounds: tuple[int, int]) -> list[tuple[str, str]]:
+    assert _FORKED is not None
+    catalog, templates_dir = _FORKED
+    renderer = Renderer(catalog, templates_dir)
+    return [(links.dataset_page(d.slug), renderer.dataset_page(d)) for d in catalog.datasets[bounds[0] : bounds[1]]]
+
+
+def dataset_pages(catalog: Catalog, templates_dir: Path, renderer: Renderer) -> dict[str, str]:
+    """Every dataset page: in this process for small catalogs, across the cores for large ones."""
+    count = len(catalog.datasets)
+    workers = min(os.cpu_count() or 1, 8)
+    if count < PARALLEL_MIN_DATASETS or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return {links.dataset_page(d.slug): renderer.dataset_page(d) for d in catalog.datasets}
+    global _FORKED
+    _FORKED = (catalog, templates_dir)
+    try:
+        step = -(-count // (workers * 4))
+        chunks = [(start, min(start + step, count)) for start in range(0, count, step)]
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return dict(item for chunk in pool.map(_render_chunk, chunks) for item in chunk)
+    finally:
+        _FORKED = None
+
+
+def render_tree(catalog: Catalog, templates_dir: Path) -> dict[str, bytes]:
+    """Every file of the docs tree: relative POSIX path → bytes."""
+    renderer = Renderer(catalog, templates_dir)
+    collection = catalog.collection
+    site_url = collection.site_url
+    rows = {d.slug: figures.table_row(d) for d in catalog.datasets}
     known_totals = [d.images.best_total for d in catalog.datasets if d.images.best_total is not None]
-    page(
+
+    files: dict[str, str] = dataset_pages(catalog, templates_dir, renderer)
+    files["index.md"] = renderer.page(
         "index.md",
         "index.md.j2",
         image_total=sum(known_totals),
@@ -126,35 +236,32 @@ def render_tree(catalog: Catalog, templates_dir: Path) -> dict[str, bytes]:
         json_ld=structured_data.catalog_json_ld(catalog),
     )
     for dataset in catalog.datasets:
-        category = catalog.category(dataset.category)
-        page(
-            links.dataset_page(dataset.slug),
-            "dataset.md.j2",
-            d=dataset,
-            category=category,
-            siblings=[s for s in catalog.in_category(category.slug) if s.slug != dataset.slug],
-            errata=errata_by_field(dataset),
-            paragraphs=_description_paragraphs(dataset.description),
-            meta_description=summary(dataset.description),
-            references=[catalog.references[k] for k in dataset.references],
-            edit_url=f"{collection.repository.url}/edit/{collection.repository.branch}/catalog/datasets/{dataset.slug}.yaml",
-            json_ld=structured_data.dataset_json_ld(catalog, dataset),
-            last_updated=catalog.last_updated.get(dataset.slug),
-        )
         for old in dataset.former_slugs:
-            redirect(f"datasets/{old}/index.html", links.dataset_page(dataset.slug), dataset.name)
+            files[f"datasets/{old}/index.html"] = renderer.redirect(
+                f"datasets/{old}/index.html", links.dataset_page(dataset.slug), dataset.name
+            )
     for category in collection.categories:
-        page(links.category_page(category.slug), "category.md.j2", category=category, datasets=catalog.in_category(category.slug))
+        members = catalog.in_category(category.slug)
+        source = links.category_page(category.slug)
+        files[source] = renderer.page(source, "category.md.j2", category=category, datasets=members, rows=[rows[d.slug] for d in members])
         for old in category.former_slugs:
-            redirect(f"categories/{old}/index.html", links.category_page(category.slug), category.title)
-    page("statistics.md", "statistics.md.j2", charts=charts.all_charts(catalog), **statistics_filters(catalog))
-    page("about.md", "about.md.j2", errata=[(d, e) for d in catalog.datasets for e in d.errata])
-    page("contributing.md", "contributing.md.j2")
+            files[f"categories/{old}/index.html"] = renderer.redirect(f"categories/{old}/index.html", source, category.title)
+    files["statistics.md"] = renderer.page(
+        "statistics.md",
+        "statistics.md.j2",
+        rows=[rows[d.slug] for d in catalog.datasets],
+        category_titles={c.slug: c.title for c in collection.categories},
+        charts=charts.all_charts(catalog),
+        **statistics_filters(catalog),
+    )
+    files["about.md"] = renderer.page("about.md", "about.md.j2", errata=[(d, e) for d in catalog.datasets for e in d.errata])
+    files["contributing.md"] = renderer.page("contributing.md", "contributing.md.j2")
 
     files["data/datasets.json"] = export.to_json(catalog)
-    files["data/datasets.csv"] = export.to_csv(catalog)
+    lines = export.csv_lines(catalog)
+    files["data/datasets.csv"] = export.to_csv(catalog, lines)
     files["data/references.bib"] = export.to_bibtex(catalog)
     files["data/schema.json"] = schema_texts()["dataset.schema.json"]
-    files["data/statistics-downloads.json"] = export.statistics_downloads(catalog)
+    files["data/statistics-downloads.json"] = export.statistics_downloads(catalog, lines)
     files["robots.txt"] = f"User-agent: *\nAllow: /\n\nSitemap: {site_url}sitemap.xml\n"
     return {path: text.encode("utf-8") for path, text in sorted(files.items())}

@@ -91,3 +91,13 @@ def renamed_site(tmp_path_factory) -> Path:
         path.write_text(path.read_text(encoding="utf-8").replace("category: x-ray\n", "category: radiography\n"), encoding="utf-8")
     assert subprocess.run([sys.executable, "-m", "generator", "check", "--catalog", str(catalog)], cwd=ROOT).returncode == 0
     return build_site(catalog, work)
+
+
+@pytest.fixture(scope="session")
+def large_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A site built from a synthetic catalog of 250 datasets (more than one page of table rows)."""
+    from generator.synthetic import write_synthetic_catalog
+
+    work = tmp_path_factory.mktemp("large")
+    catalog = write_synthetic_catalog(work / "catalog", 250, seed=7)
+    return build_site(catalog, work)

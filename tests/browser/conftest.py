@@ -78,6 +78,13 @@ def server(site: Path, catalog) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def large_server(large_site: Path, catalog) -> Iterator[str]:
+    """The site of a 250-dataset synthetic catalog."""
+    with serve(large_site, urlsplit(catalog.collection.site_url).path) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def renamed_server(renamed_site: Path, catalog) -> Iterator[str]:
     """The site built after renaming a dataset and a category."""
     with serve(renamed_site, urlsplit(catalog.collection.site_url).path) as url:
