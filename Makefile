@@ -12,7 +12,7 @@ PORT ?= 8000
 # MkDocs is pinned below 2.0 (requirements.in), so its 2.0 notice is noise here.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: venv docs site serve test lint check format clean lock
+.PHONY: venv docs site serve test lint check format clean lock bench
 
 venv: $(STAMP)
 
@@ -78,3 +78,7 @@ lock:
 
 clean:
 	rm -rf build site
+
+## bench: synthetic catalogs of 36, 1,000 and 10,000 datasets; prints a table, writes bench-results/bench.json
+bench: venv
+	$(BIN)/python tests/benchmarks/bench.py
