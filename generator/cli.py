@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import citations, export, linkcheck
 from .catalog import LINK_REPORT_FILE, load_catalog
+from .models import Catalog
 from .output import OutputError, write_tree
 from .problems import CatalogError
 from .render import render_tree
@@ -30,12 +32,23 @@ def _report(err: CatalogError) -> int:
     return 1
 
 
-def cmd_check(args: argparse.Namespace) -> int:
+def with_catalog(command: Callable[[argparse.Namespace, Catalog], int]) -> Callable[[argparse.Namespace], int]:
+    """Load and validate the catalog first; on problems, report them instead of running the command."""
+
+    @functools.wraps(command)
+    def run(args: argparse.Namespace) -> int:
+        try:
+            catalog = load_catalog(args.catalog)
+        except CatalogError as err:
+            return _report(err)
+        return command(args, catalog)
+
+    return run
+
+
+@with_catalog
+def cmd_check(args: argparse.Namespace, catalog: Catalog) -> int:
     """Validate the catalog; print every problem."""
-    try:
-        catalog = load_catalog(args.catalog)
-    except CatalogError as err:
-        return _report(err)
     # a catalog that ships schemas for editors must keep them equal to the models
     stale = stale_schemas(args.catalog / "schema") if (args.catalog / "schema").is_dir() else []
     if stale:
@@ -48,12 +61,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_export(args: argparse.Namespace) -> int:
+@with_catalog
+def cmd_export(args: argparse.Namespace, catalog: Catalog) -> int:
     """Write the catalog to stdout as JSON, CSV or BibTeX."""
-    try:
-        catalog = load_catalog(args.catalog)
-    except CatalogError as err:
-        return _report(err)
     writer = {"json": export.to_json, "csv": export.to_csv, "bibtex": export.to_bibtex}[args.format]
     sys.stdout.write(writer(catalog))
     return 0
@@ -101,23 +111,17 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_cff(args: argparse.Namespace) -> int:
+@with_catalog
+def cmd_cff(args: argparse.Namespace, catalog: Catalog) -> int:
     """Write CITATION.cff from the collection."""
-    try:
-        catalog = load_catalog(args.catalog)
-    except CatalogError as err:
-        return _report(err)
     args.out.write_text(citations.citation_cff(catalog.collection), encoding="utf-8")
     print(f"wrote {args.out}")
     return 0
 
 
-def cmd_links(args: argparse.Namespace) -> int:
+@with_catalog
+def cmd_links(args: argparse.Namespace, catalog: Catalog) -> int:
     """Check every external URL; write the report unless the machine is offline."""
-    try:
-        catalog = load_catalog(args.catalog)
-    except CatalogError as err:
-        return _report(err)
     urls = linkcheck.catalog_urls(catalog)
     settings = linkcheck.Settings(timeout=args.timeout, retries=args.retries, backoff=args.backoff, workers=args.workers)
     print(f"checking {len(urls)} links ({settings.workers} at a time, {settings.timeout:g} s timeout, {settings.retries} retries)")
