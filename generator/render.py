@@ -6,8 +6,10 @@ so a template error can never leave half a site behind.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -198,19 +200,27 @@ def _render_chunk(bounds: tuple[int, int]) -> list[tuple[str, str]]:
     return [(links.dataset_page(d.slug), renderer.dataset_page(d)) for d in catalog.datasets[bounds[0] : bounds[1]]]
 
 
-def dataset_pages(catalog: Catalog, templates_dir: Path, renderer: Renderer) -> dict[str, str]:
-    """Every dataset page: in this process for small catalogs, across the cores for large ones."""
+@contextlib.contextmanager
+def dataset_pages(catalog: Catalog, templates_dir: Path, renderer: Renderer) -> Iterator[Callable[[], dict[str, str]]]:
+    """Every dataset page: in this process for small catalogs, across the cores for large ones.
+
+    Yields a function that returns the pages; in the parallel case the
+    workers run while the caller renders the other pages, and the function
+    waits for them.
+    """
     count = len(catalog.datasets)
     workers = min(os.cpu_count() or 1, 8)
     if count < PARALLEL_MIN_DATASETS or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return {links.dataset_page(d.slug): renderer.dataset_page(d) for d in catalog.datasets}
+        yield lambda: {links.dataset_page(d.slug): renderer.dataset_page(d) for d in catalog.datasets}
+        return
     global _FORKED
     _FORKED = (catalog, templates_dir)
     try:
         step = -(-count // (workers * 4))
         chunks = [(start, min(start + step, count)) for start in range(0, count, step)]
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return dict(item for chunk in pool.map(_render_chunk, chunks) for item in chunk)
+            pending = pool.map_async(_render_chunk, chunks)
+            yield lambda: dict(item for chunk in pending.get() for item in chunk)
     finally:
         _FORKED = None
 
@@ -218,12 +228,19 @@ def dataset_pages(catalog: Catalog, templates_dir: Path, renderer: Renderer) -> 
 def render_tree(catalog: Catalog, templates_dir: Path) -> dict[str, bytes]:
     """Every file of the docs tree: relative POSIX path → bytes."""
     renderer = Renderer(catalog, templates_dir)
+    with dataset_pages(catalog, templates_dir, renderer) as collect_dataset_pages:
+        files = _other_files(catalog, renderer)
+        files.update(collect_dataset_pages())
+    return {path: text.encode("utf-8") for path, text in sorted(files.items())}
+
+
+def _other_files(catalog: Catalog, renderer: Renderer) -> dict[str, str]:
+    """Home, category, statistics, about and contributing pages, redirects and data exports."""
     collection = catalog.collection
     site_url = collection.site_url
     rows = {d.slug: figures.table_row(d) for d in catalog.datasets}
     known_totals = [d.images.best_total for d in catalog.datasets if d.images.best_total is not None]
-
-    files: dict[str, str] = dataset_pages(catalog, templates_dir, renderer)
+    files: dict[str, str] = {}
     files["index.md"] = renderer.page(
         "index.md",
         "index.md.j2",
@@ -264,4 +281,4 @@ def render_tree(catalog: Catalog, templates_dir: Path) -> dict[str, bytes]:
     files["data/schema.json"] = schema_texts()["dataset.schema.json"]
     files["data/statistics-downloads.json"] = export.statistics_downloads(catalog, lines)
     files["robots.txt"] = f"User-agent: *\nAllow: /\n\nSitemap: {site_url}sitemap.xml\n"
-    return {path: text.encode("utf-8") for path, text in sorted(files.items())}
+    return files
