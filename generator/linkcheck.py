@@ -19,7 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from .models import Catalog, LinkReport, LinkResult, LinkStatus
+from .models import Catalog, Dataset, LinkReport, LinkResult, LinkStatus
 
 USER_AGENT = "medical-dataset-collection-linkcheck/1.0 (+https://github.com/meddatasets/collection)"
 RETRY_CODES = {429, 500, 502, 503, 504}
@@ -36,15 +36,17 @@ class Settings:
     workers: int = 8
 
 
+def dataset_urls(dataset: Dataset) -> set[str]:
+    """The external URLs one dataset page shows: homepage, archive, licence, errata and figure sources."""
+    license_url = dataset.license.url if dataset.license else None
+    figures_url = dataset.figures_source.url if dataset.figures_source else None
+    urls = {u for u in (dataset.homepage, dataset.homepage_archive, license_url, figures_url) if u}
+    return urls | {e.source for e in dataset.errata}
+
+
 def catalog_urls(catalog: Catalog) -> list[str]:
-    """Every external URL the catalog shows: homepages, licences, errata sources, figure sources."""
-    urls: set[str] = set()
-    for d in catalog.datasets:
-        urls.update(u for u in (d.homepage, d.homepage_archive, d.license.url if d.license else None) if u)
-        urls.update(e.source for e in d.errata)
-        if d.figures_source:
-            urls.add(d.figures_source.url)
-    return sorted(urls)
+    """Every external URL the catalog shows, once each."""
+    return sorted(set().union(*(dataset_urls(d) for d in catalog.datasets)))
 
 
 def _request(url: str, method: str, timeout: float) -> tuple[int, str]:
@@ -124,6 +126,6 @@ def url_owners(catalog: Catalog) -> dict[str, list[str]]:
     """Which datasets show each URL."""
     owners: dict[str, list[str]] = {}
     for d in catalog.datasets:
-        for url in catalog_urls(Catalog(collection=catalog.collection, datasets=(d,), references=catalog.references)):
+        for url in sorted(dataset_urls(d)):
             owners.setdefault(url, []).append(d.slug)
     return owners

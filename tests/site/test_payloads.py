@@ -52,6 +52,8 @@ def poison(catalog: Path) -> None:
         ],
     )
     alpha_path.write_text(yaml.safe_dump(alpha, allow_unicode=True))
+    bib = catalog / "references.bib"
+    bib.write_text(bib.read_text().replace("title = {The {Alpha} Dataset}", "title = {The <script>alert('bib')</script> [x](javascript:alert(5)) Dataset}"))
     collection_path = catalog / "collection.yaml"
     collection = yaml.safe_load(collection_path.read_text())
     collection["introduction"] = "Intro. " + HOSTILE
@@ -106,6 +108,7 @@ def test_no_payload_becomes_an_element_or_attribute(poisoned_site, clean_site):
 def test_payload_text_is_shown_literally(poisoned_site):
     page = BeautifulSoup((poisoned_site / "datasets" / "alpha" / "index.html").read_text(encoding="utf-8"), "html.parser")
     text = page.get_text()
+    assert "The <script>alert('bib')</script> [x](javascript:alert(5)) Dataset" in text  # from references.bib
     for payload in PAYLOADS:
         assert payload in text, payload
     assert "{{ 7*7 }}" in text
