@@ -30,11 +30,6 @@ def markdown_text(value: Any) -> Markup:
     return Markup("".join(out))  # noqa: S704 - every special character was replaced above
 
 
-def html_text(value: Any) -> Markup:
-    """Text for HTML element content or a quoted attribute value."""
-    return escape(str(value))
-
-
 def json_for_script(value: Any) -> Markup:
     """JSON that is safe inside <script>: no '<', '>' or '&' can end the element."""
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -61,10 +56,3 @@ def front_matter_data(value: Any) -> Markup:
     which makes it safe inside a script element.
     """
     return Markup(json.dumps(value, ensure_ascii=True, sort_keys=True))  # noqa: S704 - data for tojson, never printed raw
-
-
-def safe_url(value: str | None) -> str | None:
-    """Only http(s) URLs become links; anything else is refused (validation already ensures this)."""
-    if value and value.startswith(("https://", "http://")):
-        return value
-    return None

@@ -122,11 +122,6 @@ def search_text(dataset: Dataset) -> str:
     return " | ".join([*dataset.all_names, dataset.target or ""]).casefold()
 
 
-def license_name(dataset: Dataset) -> str:
-    """Licence name or "not reported"."""
-    return dataset.license.name if dataset.license else NOT_REPORTED
-
-
 def images_sort_key(counts: ImageCounts) -> int | None:
     """Images sort by total (train + test where no total is given)."""
     return counts.best_total

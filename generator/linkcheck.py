@@ -19,7 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from .models import Catalog, Dataset, LinkReport, LinkResult, LinkStatus
+from .models import Catalog, Dataset, LinkResult, LinkStatus
 
 USER_AGENT = "medical-dataset-collection-linkcheck/1.0 (+https://github.com/meddatasets/collection)"
 RETRY_CODES = {429, 500, 502, 503, 504}
@@ -91,13 +91,6 @@ def check_all(urls: Iterable[str], settings: Settings, today: dt.date | None = N
     with ThreadPoolExecutor(max_workers=max(1, settings.workers)) as pool:
         results = list(pool.map(lambda u: check_url(u, settings, day), urls))
     return dict(zip(urls, results, strict=True))
-
-
-def read_report(path: Path) -> LinkReport:
-    """The committed report, or an empty one."""
-    if not path.is_file():
-        return LinkReport()
-    return LinkReport.model_validate_json(path.read_text(encoding="utf-8"))
 
 
 def write_report(path: Path, results: dict[str, LinkResult]) -> None:

@@ -22,8 +22,6 @@ from . import charts, citations, escaping, export, figures, links, structured_da
 from .models import Access, Catalog, Dataset, Task
 from .schema import schema_texts
 
-DATA_FILES = ("data/datasets.json", "data/datasets.csv", "data/references.bib", "data/schema.json", "data/statistics-downloads.json")
-
 
 @dataclass(frozen=True)
 class PageContext:
