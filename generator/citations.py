@@ -38,8 +38,19 @@ def author_list(field: str) -> str:
     return f"{text}, et al." if etal else text
 
 
+# Many datasets cite the same paper: format each BibTeX entry once per process.
+_FORMATTED: dict[str, str] = {}
+
+
 def citation_text(ref: Reference) -> str:
     """One-line citation: authors. Title. Venue, volume(number):pages, year. DOI or URL."""
+    text = _FORMATTED.get(ref.bibtex)
+    if text is None:
+        text = _FORMATTED[ref.bibtex] = _format_citation(ref)
+    return text
+
+
+def _format_citation(ref: Reference) -> str:
     f = ref.fields
     parts = [author_list(f.get("author", "")).rstrip(".") + "."]
     parts.append(plain(f.get("title", "")).rstrip(".") + ".")

@@ -23,8 +23,17 @@ def page_url(catalog: Catalog, slug: str) -> str:
     return f"{catalog.collection.site_url}datasets/{slug}/"
 
 
+_CREATORS: dict[str, list[dict[str, str]]] = {}
+
+
 def _creators(reference: Reference) -> list[dict[str, str]]:
-    """Authors of a dataset's first reference: people, or an organisation written in braces."""
+    """Authors of a dataset's first reference: people, or an organisation written in braces (parsed once per entry)."""
+    if reference.bibtex not in _CREATORS:
+        _CREATORS[reference.bibtex] = _parse_creators(reference)
+    return [dict(creator) for creator in _CREATORS[reference.bibtex]]
+
+
+def _parse_creators(reference: Reference) -> list[dict[str, str]]:
     raw = reference.fields.get("author", "")
     if re.fullmatch(r"\{[^{}]+\}", raw.strip()):
         return [{"@type": "Organization", "name": citations.plain(raw)}]
