@@ -41,7 +41,7 @@ class PageContext:
         return "" if self.source == "index.md" else links.relative(self.source, "index.md")
 
 
-UNKNOWN = Markup('<span class="mdc-unknown">not reported</span>')
+UNKNOWN = Markup('<span class="mdc-unknown">{}</span>').format(figures.NOT_REPORTED)
 
 
 def or_unknown(value: object) -> Markup:
@@ -82,19 +82,16 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         json_script=escaping.json_for_script,
         number=figures.number,
         frame_size=figures.frame_size,
-        classes=figures.classes,
         classes_detail=figures.classes_detail,
-        images=figures.images,
         plural=figures.plural,
+        or_unknown=or_unknown,
     )
-    env.filters["or_unknown"] = or_unknown
     env.globals.update(
         UNKNOWN=UNKNOWN,
         ext_link=ext_link,
         figures=figures,
         links=links,
         citation_text=citations.citation_text,
-        NOT_REPORTED=figures.NOT_REPORTED,
     )
     return env
 
@@ -238,6 +235,7 @@ def _other_files(catalog: Catalog, renderer: Renderer) -> dict[str, str]:
     site_url = collection.site_url
     rows = {d.slug: figures.table_row(d) for d in catalog.datasets}
     known_totals = [d.images.best_total for d in catalog.datasets if d.images.best_total is not None]
+    all_charts = charts.all_charts(catalog)  # the home page shows the statistics page's images chart
     files: dict[str, str] = {}
     files["index.md"] = renderer.page(
         "index.md",
@@ -245,7 +243,7 @@ def _other_files(catalog: Catalog, renderer: Renderer) -> dict[str, str]:
         image_total=sum(known_totals),
         image_total_approximate=any(d.images.approximate for d in catalog.datasets if d.images.best_total is not None),
         datasets_with_counts=len(known_totals),
-        images_chart=charts.images_chart(catalog),
+        images_chart=all_charts["images"],
         citation=citations.collection_citation(collection),
         bibtex=citations.collection_bibtex(collection),
         json_ld=structured_data.catalog_json_ld(catalog),
@@ -266,7 +264,7 @@ def _other_files(catalog: Catalog, renderer: Renderer) -> dict[str, str]:
         "statistics.md.j2",
         rows=[rows[d.slug] for d in catalog.datasets],
         category_titles={c.slug: c.title for c in collection.categories},
-        charts=charts.all_charts(catalog),
+        charts=all_charts,
         **statistics_filters(catalog),
     )
     files["about.md"] = renderer.page("about.md", "about.md.j2", errata=[(d, e) for d in catalog.datasets for e in d.errata])

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from . import citations, figures
+from . import citations, figures, links
 from .models import Access, Catalog, Dataset, Reference
 
 FREE_ACCESS = {Access.open_download, Access.registration, Access.challenge_registration, Access.kaggle_account, Access.data_use_agreement}
@@ -20,7 +20,7 @@ FREE_ACCESS = {Access.open_download, Access.registration, Access.challenge_regis
 
 def page_url(catalog: Catalog, slug: str) -> str:
     """Canonical address of a dataset page."""
-    return f"{catalog.collection.site_url}datasets/{slug}/"
+    return catalog.collection.site_url + links.url_of(links.dataset_page(slug))
 
 
 _CREATORS: dict[str, list[dict[str, str]]] = {}
