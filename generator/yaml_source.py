@@ -50,11 +50,19 @@ class YamlDocument:
 
 
 def _line_map(text: str) -> dict[PathKey, int]:
-    loader = _Loader(text)
+    """Lines of every path, from PyYAML's nodes.
+
+    Empty (problems then point at line 1) when PyYAML cannot read what yaml-rs
+    accepted, such as a raw control character that YAML 1.2 allows.
+    """
     try:
-        node = loader.get_single_node()
-    finally:
-        loader.dispose()
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.YAMLError:
+        return {}
     converter = _Converter("")
     converter.convert(node, ())
     return converter.lines

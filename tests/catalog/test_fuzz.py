@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -82,7 +83,10 @@ def mangled_record(draw) -> dict:
 
 def write(catalog: Path, record: dict, name: str | None = None) -> None:
     stem = name or (record.get("slug") if isinstance(record.get("slug"), str) and record.get("slug") else "fuzz")
-    (catalog / "datasets" / f"{stem}.yaml").write_text(yaml.safe_dump(record, allow_unicode=True), encoding="utf-8")
+    # JSON is YAML that reads the same under YAML 1.1 (PyYAML) and 1.2 (yaml-rs): PyYAML's own
+    # dump leaves strings such as "0e0" unquoted, which YAML 1.2 reads as a number.
+    text = json.dumps(record, ensure_ascii=False, default=str, indent=1)
+    (catalog / "datasets" / f"{stem}.yaml").write_text(text, encoding="utf-8")
 
 
 def fresh_catalog(tmp_path_factory) -> Path:

@@ -58,3 +58,13 @@ def test_syntax_error_line(tmp_path):
 def test_non_text_key(tmp_path):
     _, problems = read(tmp_path, "1: a\n")
     assert problems[0].message == "keys must be text"
+
+
+def test_problem_in_a_file_only_the_fast_reader_accepts_is_still_reported(minimal_catalog, capsys):
+    """yaml-rs (YAML 1.2) accepts a raw DEL character that PyYAML refuses: locating a problem must not crash."""
+    from generator.cli import main
+
+    alpha = minimal_catalog / "datasets" / "alpha.yaml"
+    alpha.write_text(alpha.read_text().replace("modality: X-ray", "modality: X\x7fray\nmodailty: CT"), encoding="utf-8")
+    assert main(["check", "--catalog", str(minimal_catalog)]) == 1
+    assert "datasets/alpha.yaml:1: modailty: unknown field 'modailty'" in capsys.readouterr().err
