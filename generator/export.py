@@ -7,7 +7,7 @@ import io
 import json
 from typing import Any
 
-from . import figures
+from . import figures, links
 from .models import Catalog, Dataset
 
 SCHEMA_VERSION = 1
@@ -16,10 +16,15 @@ SCHEMA_VERSION = 1
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+def page_path(dataset: Dataset) -> str:
+    """The dataset page's path below the site root, as the exports give it."""
+    return links.url_of(links.dataset_page(dataset.slug))
+
+
 def dataset_record(dataset: Dataset) -> dict[str, Any]:
     """One dataset as plain JSON data (every field of the model, page path added)."""
     record = dataset.model_dump(mode="json")
-    record["page"] = f"datasets/{dataset.slug}/"
+    record["page"] = page_path(dataset)
     return record
 
 
@@ -135,7 +140,7 @@ def csv_row(dataset: Dataset) -> dict[str, Any]:
         "former_slugs": "; ".join(dataset.former_slugs),
         "figures_source": json.dumps(dataset.figures_source.model_dump(mode="json"), ensure_ascii=False) if dataset.figures_source else "",
         "errata": json.dumps([e.model_dump(mode="json") for e in dataset.errata], ensure_ascii=False) if dataset.errata else "",
-        "page": f"datasets/{dataset.slug}/",
+        "page": page_path(dataset),
     }
 
 

@@ -76,7 +76,7 @@ def check_url(url: str, settings: Settings, today: dt.date, sleep: Callable[[flo
             if err.code not in RETRY_CODES or attempt == settings.retries:
                 return LinkResult(status="broken", code=err.code, error=f"HTTP {err.code}", checked_on=today, attempts=attempts)
             last_error = f"HTTP {err.code}"
-        except (urllib.error.URLError, TimeoutError, OSError) as err:
+        except OSError as err:  # URLError (refused, DNS) and timeouts are OSErrors
             reason = getattr(err, "reason", err)
             last_error = f"{type(reason).__name__}: {reason}"
         if attempt < settings.retries:
