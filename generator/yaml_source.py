@@ -49,6 +49,15 @@ class YamlDocument:
         return self.lines.get((), 1)
 
 
+def _compose(text: str) -> yaml.Node:
+    """PyYAML's node tree of one document (the C parser where available)."""
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
 def _line_map(text: str) -> dict[PathKey, int]:
     """Lines of every path, from PyYAML's nodes.
 
@@ -56,11 +65,7 @@ def _line_map(text: str) -> dict[PathKey, int]:
     accepted, such as a raw control character that YAML 1.2 allows.
     """
     try:
-        loader = _Loader(text)
-        try:
-            node = loader.get_single_node()
-        finally:
-            loader.dispose()
+        node = _compose(text)
     except yaml.YAMLError:
         return {}
     converter = _Converter("")
@@ -126,11 +131,7 @@ def _read_carefully(text: str, display_name: str) -> tuple[YamlDocument | None, 
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return None, [Problem(display_name, 1, "(document)", "file is empty: expected a mapping of fields")]
     try:
-        loader = _Loader(text)
-        try:
-            node = loader.get_single_node()
-        finally:
-            loader.dispose()
+        node = _compose(text)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 1
