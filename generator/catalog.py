@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from .bibliography import read_bibliography
 from .checks import LoadedDataset, check_all, check_collection
+from .gc_pause import collector_paused
 from .history import git_dates
 from .models import Catalog, Collection, Dataset, LinkReport, LinkResult
 from .problems import CatalogError, Problem
@@ -85,6 +86,11 @@ def _validate(model: type[BaseModel], doc: YamlDocument, file: str) -> tuple[Any
 
 def load_catalog(catalog_dir: Path) -> Catalog:
     """Load and validate the whole catalog, raising CatalogError with every problem found."""
+    with collector_paused():
+        return _load_catalog(catalog_dir)
+
+
+def _load_catalog(catalog_dir: Path) -> Catalog:
     problems: list[Problem] = []
     catalog_dir = catalog_dir.absolute()
     if not catalog_dir.is_dir():

@@ -144,24 +144,36 @@ def csv_row(dataset: Dataset) -> dict[str, Any]:
     }
 
 
-def _csv_line(values: dict[str, Any] | None) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    if values is None:
-        writer.writeheader()
-    else:
-        writer.writerow({k: safe_cell(v) for k, v in values.items()})
-    return buffer.getvalue()
+class _LineCapture:
+    """A file for csv.writer that keeps the last line written (one writer serves every row)."""
+
+    line = ""
+
+    def write(self, text: str) -> None:
+        self.line = text
 
 
 def csv_lines(catalog: Catalog) -> dict[str, str]:
     """Each dataset's CSV line (with its newline), by slug, in catalog order."""
-    return {d.slug: _csv_line(csv_row(d)) for d in catalog.datasets}
+    capture = _LineCapture()
+    writer = csv.writer(capture, lineterminator="\n")
+    lines = {}
+    for dataset in catalog.datasets:
+        row = csv_row(dataset)
+        writer.writerow([safe_cell(row[column]) for column in CSV_COLUMNS])
+        lines[dataset.slug] = capture.line
+    return lines
+
+
+def _csv_header() -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(CSV_COLUMNS)
+    return buffer.getvalue()
 
 
 def to_csv(catalog: Catalog, lines: dict[str, str] | None = None) -> str:
     """CSV export: one row per dataset, Table 1's columns first (``lines`` if already computed)."""
-    return _csv_line(None) + "".join((lines or csv_lines(catalog)).values())
+    return _csv_header() + "".join((lines or csv_lines(catalog)).values())
 
 
 def statistics_downloads(catalog: Catalog, lines: dict[str, str] | None = None) -> str:
@@ -171,7 +183,7 @@ def statistics_downloads(catalog: Catalog, lines: dict[str, str] | None = None) 
     BibTeX in JavaScript, so a download equals the matching rows of the export.
     """
     data = {
-        "csv_header": _csv_line(None),
+        "csv_header": _csv_header(),
         "csv": lines or csv_lines(catalog),
         "references": {d.slug: d.references for d in catalog.datasets},
         "bibtex": {key: ref.bibtex for key, ref in catalog.references.items()},

@@ -6,10 +6,9 @@ so a template error can never leave half a site behind.
 
 from __future__ import annotations
 
-import contextlib
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -19,8 +18,12 @@ import jinja2
 from markupsafe import Markup, escape
 
 from . import charts, citations, escaping, export, figures, links, structured_data
+from .fragments import move_to_front_matter
+from .gc_pause import collector_paused
+from .markup import UNKNOWN, ext_link, or_unknown
 from .models import Access, Catalog, Dataset, Task
 from .schema import schema_texts
+from .summary import summary_rows
 
 
 @dataclass(frozen=True)
@@ -38,31 +41,8 @@ class PageContext:
     @cached_property
     def root(self) -> str:
         """Relative URL of the site root from this page ("" for the home page)."""
-        return "" if self.source == "index.md" else links.relative(self.source, "index.md")
-
-
-UNKNOWN = Markup('<span class="mdc-unknown">{}</span>').format(figures.NOT_REPORTED)
-
-
-def or_unknown(value: object) -> Markup:
-    """The value as text, or the explicit "not reported" marker."""
-    return UNKNOWN if value is None or value == "" else escape(value)
-
-
-def ext_link(url: str, text: object) -> Markup:
-    """A link to another site (catalog URLs are validated http(s))."""
-    return Markup('<a href="{}" rel="noopener">{}</a>').format(url, text)
-
-
-ERRATUM_MARK = Markup('<span class="mdc-erratum">corrected: the collection gives “{}” (<a href="#errata">erratum</a>)</span>')
-
-
-def erratum_marks(dataset: Dataset) -> dict[str, Markup]:
-    """Per corrected field, the note shown next to the figure (the errata list below gives the source)."""
-    marks: dict[str, Markup] = {}
-    for erratum in dataset.errata:
-        marks[erratum.field] = marks.get(erratum.field, Markup("")) + ERRATUM_MARK.format(erratum.collection_value or "nothing")
-    return marks
+        # each page is a folder (directory URLs), so the root is one "../" per level
+        return "../" * links.url_of(self.source).count("/")
 
 
 def make_environment(templates_dir: Path) -> jinja2.Environment:
@@ -72,6 +52,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
+        auto_reload=False,  # a build never edits templates (watch makes a new environment), so skip a stat per page
         trim_blocks=True,
         lstrip_blocks=True,
     )
@@ -148,25 +129,34 @@ class Renderer:
         collection = catalog.collection
         self.positions = {d.slug: i for c in collection.categories for i, d in enumerate(catalog.in_category(c.slug))}
         self.edit_base = f"{collection.repository.url}/edit/{collection.repository.branch}/catalog/datasets/"
+        self._sibling_lines: dict[str, Markup] = {}
 
-    def page(self, source: str, template: str, **data: Any) -> str:
+    def page(self, source: str, template: str, ctx: PageContext | None = None, **data: Any) -> str:
         """One Markdown page."""
-        ctx = PageContext(self.catalog, source)
-        return self.env.get_template(template).render(ctx=ctx, catalog=self.catalog, collection=self.catalog.collection, **data)
+        ctx = ctx or PageContext(self.catalog, source)
+        text = self.env.get_template(template).render(ctx=ctx, catalog=self.catalog, collection=self.catalog.collection, **data)
+        return move_to_front_matter(text)
 
     def dataset_page(self, dataset: Dataset) -> str:
         """The page of one dataset."""
         catalog = self.catalog
         category = catalog.category(dataset.category)
         members = catalog.in_category(category.slug)
+        source = links.dataset_page(dataset.slug)
+        ctx = PageContext(catalog, source)
+        # links computed here, not by the template: a call from a template costs several times more
+        category_href = ctx.link(links.category_page(category.slug))
+        siblings = [self.sibling_line(ctx, s) for s in neighbours(members, self.positions[dataset.slug])]
         return self.page(
-            links.dataset_page(dataset.slug),
+            source,
             "dataset.md.j2",
+            ctx,
             d=dataset,
             category=category,
-            siblings=neighbours(members, self.positions[dataset.slug]),
+            category_href=category_href,
+            summary=summary_rows(dataset, category, category_href),
+            siblings=siblings,
             category_size=len(members),
-            marks=erratum_marks(dataset),
             paragraphs=_description_paragraphs(dataset.description),
             meta_description=summary(dataset.description),
             references=[catalog.references[k] for k in dataset.references],
@@ -175,6 +165,19 @@ class Renderer:
             last_updated=catalog.last_updated.get(dataset.slug),
         )
 
+    def sibling_line(self, ctx: PageContext, sibling: Dataset) -> Markup:
+        """A sibling's entry on a dataset page: made once per dataset, as it reads the same on every dataset page.
+
+        (Dataset pages all sit at the same depth, so the relative link is the same too.)
+        """
+        line = self._sibling_lines.get(sibling.slug)
+        if line is None:
+            href = ctx.link(links.dataset_page(sibling.slug))
+            target = f", {escape(sibling.target)}" if sibling.target else ""
+            line = Markup(f'<a href="{escape(href)}">{escape(sibling.name)}</a>: {escape(sibling.modality)}{target}')  # noqa: S704 - every value escaped
+            self._sibling_lines[sibling.slug] = line
+        return line
+
     def redirect(self, old_path: str, new_source: str, name: str) -> str:
         """A static page at a former URL that sends readers (and search engines) to the current one."""
         old_page = old_path.removesuffix("index.html") + "index.md"  # where MkDocs would have put it
@@ -182,77 +185,31 @@ class Renderer:
         return self.env.get_template("redirect.html.j2").render(target=links.relative(old_page, new_source), canonical=canonical, name=name)
 
 
-# Dataset pages are most of the work; above this many they are rendered in
-# forked worker processes (one per core), which inherit the loaded catalog.
-PARALLEL_MIN_DATASETS = 2000
-_FORKED: tuple[Catalog, Path] | None = None
-
-
-def _render_chunk(bounds: tuple[int, int]) -> list[tuple[str, str]]:
-    assert _FORKED is not None
-    catalog, templates_dir = _FORKED
-    renderer = Renderer(catalog, templates_dir)
-    return [(links.dataset_page(d.slug), renderer.dataset_page(d)) for d in catalog.datasets[bounds[0] : bounds[1]]]
-
-
-@contextlib.contextmanager
-def dataset_pages(catalog: Catalog, templates_dir: Path, renderer: Renderer) -> Iterator[Callable[[], dict[str, str]]]:
-    """Every dataset page: in this process for small catalogs, across the cores for large ones.
-
-    Yields a function that returns the pages; in the parallel case the
-    workers run while the caller renders the other pages, and the function
-    waits for them.
-    """
-    count = len(catalog.datasets)
-    workers = min(os.cpu_count() or 1, 8)
-    if count < PARALLEL_MIN_DATASETS or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        yield lambda: {links.dataset_page(d.slug): renderer.dataset_page(d) for d in catalog.datasets}
-        return
-    global _FORKED
-    _FORKED = (catalog, templates_dir)
-    try:
-        step = -(-count // (workers * 4))
-        chunks = [(start, min(start + step, count)) for start in range(0, count, step)]
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            pending = pool.map_async(_render_chunk, chunks)
-            yield lambda: dict(item for chunk in pending.get() for item in chunk)
-    finally:
-        _FORKED = None
-
-
-def render_tree(catalog: Catalog, templates_dir: Path) -> dict[str, bytes]:
-    """Every file of the docs tree: relative POSIX path → bytes."""
-    renderer = Renderer(catalog, templates_dir)
-    with dataset_pages(catalog, templates_dir, renderer) as collect_dataset_pages:
-        files = _other_files(catalog, renderer)
-        files.update(collect_dataset_pages())
-    return {path: text.encode("utf-8") for path, text in sorted(files.items())}
-
-
-def _other_files(catalog: Catalog, renderer: Renderer) -> dict[str, str]:
-    """Home, category, statistics, about and contributing pages, redirects and data exports."""
-    collection = catalog.collection
-    site_url = collection.site_url
-    rows = {d.slug: figures.table_row(d) for d in catalog.datasets}
+def home_page(renderer: Renderer) -> dict[str, str]:
+    """The home page."""
+    catalog = renderer.catalog
     known_totals = [d.images.best_total for d in catalog.datasets if d.images.best_total is not None]
-    all_charts = charts.all_charts(catalog)  # the home page shows the statistics page's images chart
+    return {
+        "index.md": renderer.page(
+            "index.md",
+            "index.md.j2",
+            image_total=sum(known_totals),
+            image_total_approximate=any(d.images.approximate for d in catalog.datasets if d.images.best_total is not None),
+            datasets_with_counts=len(known_totals),
+            images_chart=charts.images_chart(catalog),
+            citation=citations.collection_citation(catalog.collection),
+            bibtex=citations.collection_bibtex(catalog.collection),
+            json_ld=structured_data.catalog_json_ld(catalog),
+        )
+    }
+
+
+def table_pages(renderer: Renderer) -> dict[str, str]:
+    """The category pages (with redirects from former slugs) and the statistics page: the pages with tables."""
+    catalog = renderer.catalog
+    collection = catalog.collection
+    rows = {d.slug: figures.table_row(d) for d in catalog.datasets}
     files: dict[str, str] = {}
-    files["index.md"] = renderer.page(
-        "index.md",
-        "index.md.j2",
-        image_total=sum(known_totals),
-        image_total_approximate=any(d.images.approximate for d in catalog.datasets if d.images.best_total is not None),
-        datasets_with_counts=len(known_totals),
-        images_chart=all_charts["images"],
-        citation=citations.collection_citation(collection),
-        bibtex=citations.collection_bibtex(collection),
-        json_ld=structured_data.catalog_json_ld(catalog),
-    )
-    for dataset in catalog.datasets:
-        for old in dataset.former_slugs:
-            files[f"datasets/{old}/index.html"] = renderer.redirect(
-                f"datasets/{old}/index.html", links.dataset_page(dataset.slug), dataset.name
-            )
     for category in collection.categories:
         members = catalog.in_category(category.slug)
         source = links.category_page(category.slug)
@@ -264,17 +221,102 @@ def _other_files(catalog: Catalog, renderer: Renderer) -> dict[str, str]:
         "statistics.md.j2",
         rows=[rows[d.slug] for d in catalog.datasets],
         category_titles={c.slug: c.title for c in collection.categories},
-        charts=all_charts,
+        charts=charts.all_charts(catalog),
         **statistics_filters(catalog),
     )
-    files["about.md"] = renderer.page("about.md", "about.md.j2", errata=[(d, e) for d in catalog.datasets for e in d.errata])
-    files["contributing.md"] = renderer.page("contributing.md", "contributing.md.j2")
-
-    files["data/datasets.json"] = export.to_json(catalog)
-    lines = export.csv_lines(catalog)
-    files["data/datasets.csv"] = export.to_csv(catalog, lines)
-    files["data/references.bib"] = export.to_bibtex(catalog)
-    files["data/schema.json"] = schema_texts()["dataset.schema.json"]
-    files["data/statistics-downloads.json"] = export.statistics_downloads(catalog, lines)
-    files["robots.txt"] = f"User-agent: *\nAllow: /\n\nSitemap: {site_url}sitemap.xml\n"
     return files
+
+
+def text_pages(renderer: Renderer) -> dict[str, str]:
+    """About and contributing pages, and redirects from datasets' former slugs."""
+    catalog = renderer.catalog
+    files = {
+        "about.md": renderer.page("about.md", "about.md.j2", errata=[(d, e) for d in catalog.datasets for e in d.errata]),
+        "contributing.md": renderer.page("contributing.md", "contributing.md.j2"),
+    }
+    for dataset in catalog.datasets:
+        for old in dataset.former_slugs:
+            old_path = f"datasets/{old}/index.html"
+            files[old_path] = renderer.redirect(old_path, links.dataset_page(dataset.slug), dataset.name)
+    return files
+
+
+def data_files(renderer: Renderer) -> dict[str, str]:
+    """The data exports and robots.txt."""
+    catalog = renderer.catalog
+    lines = export.csv_lines(catalog)
+    return {
+        "data/datasets.json": export.to_json(catalog),
+        "data/datasets.csv": export.to_csv(catalog, lines),
+        "data/references.bib": export.to_bibtex(catalog),
+        "data/schema.json": schema_texts()["dataset.schema.json"],
+        "data/statistics-downloads.json": export.statistics_downloads(catalog, lines),
+        "robots.txt": f"User-agent: *\nAllow: /\n\nSitemap: {catalog.collection.site_url}sitemap.xml\n",
+    }
+
+
+@dataclass(frozen=True)
+class Job:
+    """One independent piece of the docs tree: a function of the renderer, or a range of dataset pages."""
+
+    make: Callable[[Renderer], dict[str, str]] | None = None
+    datasets: tuple[int, int] = (0, 0)
+
+    def run(self, renderer: Renderer) -> dict[str, bytes]:
+        """The job's files, encoded (in a worker, so the parent only merges)."""
+        if self.make is not None:
+            files = self.make(renderer)
+        else:
+            start, stop = self.datasets
+            files = {links.dataset_page(d.slug): renderer.dataset_page(d) for d in renderer.catalog.datasets[start:stop]}
+        return {path: text.encode("utf-8") for path, text in files.items()}
+
+
+def jobs(catalog: Catalog, chunks: int) -> list[Job]:
+    """The whole tree as jobs, the longest first, so that workers finish together."""
+    count = len(catalog.datasets)
+    step = max(1, -(-count // chunks))
+    pages = [Job(datasets=(start, min(start + step, count))) for start in range(0, count, step)]
+    return [Job(table_pages), Job(data_files), *pages, Job(home_page), Job(text_pages)]
+
+
+# Above this many datasets the jobs run in forked worker processes (one per
+# core), which inherit the loaded catalog; each returns its files' bytes.
+PARALLEL_MIN_DATASETS = 2000
+_FORKED: tuple[Catalog, Path, list[Job]] | None = None
+_WORKER_RENDERER: Renderer | None = None
+
+
+def _run_forked(index: int) -> dict[str, bytes]:
+    global _WORKER_RENDERER
+    assert _FORKED is not None
+    catalog, templates_dir, todo = _FORKED
+    if _WORKER_RENDERER is None:  # one Jinja environment per worker, not per job
+        _WORKER_RENDERER = Renderer(catalog, templates_dir)
+    return todo[index].run(_WORKER_RENDERER)
+
+
+def render_tree(catalog: Catalog, templates_dir: Path) -> dict[str, bytes]:
+    """Every file of the docs tree: relative POSIX path → bytes (in this process, or across the cores for large catalogs)."""
+    with collector_paused():
+        return _render_tree(catalog, templates_dir)
+
+
+def _render_tree(catalog: Catalog, templates_dir: Path) -> dict[str, bytes]:
+    global _FORKED
+    workers = min(os.cpu_count() or 1, 8)
+    files: dict[str, bytes] = {}
+    if len(catalog.datasets) < PARALLEL_MIN_DATASETS or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        renderer = Renderer(catalog, templates_dir)
+        for job in jobs(catalog, 1):
+            files.update(job.run(renderer))
+    else:
+        todo = jobs(catalog, workers * 6)
+        _FORKED = (catalog, templates_dir, todo)
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                for part in pool.imap_unordered(_run_forked, range(len(todo))):
+                    files.update(part)
+        finally:
+            _FORKED = None
+    return dict(sorted(files.items()))

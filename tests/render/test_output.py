@@ -91,3 +91,24 @@ def test_one_dataset_change_rewrites_only_pages_that_show_it(tmp_path, catalog_c
     assert "datasets/drive.md" in report.written
     assert "datasets/chexpert.md" not in report.written
     assert "index.md" not in report.written
+
+
+def test_parallel_render_equals_serial(catalog, monkeypatch):
+    """Large catalogs render in forked workers; the tree must be the same bytes, in the same order."""
+    from generator import render
+
+    templates = ROOT / "templates"
+    serial = render_tree(catalog, templates)
+    monkeypatch.setattr(render, "PARALLEL_MIN_DATASETS", 1)
+    monkeypatch.setattr(render.os, "cpu_count", lambda: 2)
+    parallel = render_tree(catalog, templates)
+    assert list(parallel) == list(serial)
+    assert parallel == serial
+
+
+def test_garbage_collector_is_resumed_after_load_and_render(catalog):
+    import gc
+
+    assert gc.isenabled()
+    render_tree(load_catalog(ROOT / "catalog"), ROOT / "templates")
+    assert gc.isenabled()
