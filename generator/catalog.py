@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 from pathlib import Path
 from typing import Any
 
@@ -117,11 +118,17 @@ def _load_catalog(catalog_dir: Path) -> Catalog:
     problems += found
 
     loaded: list[LoadedDataset] = []
-    dataset_paths = sorted((catalog_dir / DATASETS_DIR).glob("*.yaml"))
-    if not dataset_paths:
-        problems.append(Problem(display_path(catalog_dir / DATASETS_DIR, catalog_dir), 1, "(datasets)", "no dataset files (*.yaml) found"))
-    for path in dataset_paths:
-        file = display_path(path, catalog_dir)
+    datasets_dir = catalog_dir / DATASETS_DIR
+    shown_dir = display_path(datasets_dir, catalog_dir)
+    # file names sorted and joined as plain strings: for 10,000 files, pathlib's
+    # comparisons and relative_to() made up a tenth of the load (profiled)
+    listing = os.listdir(datasets_dir) if datasets_dir.is_dir() else []  # noqa: PTH208 - names, not Path objects
+    names = sorted(name for name in listing if name.endswith(".yaml"))
+    if not names:
+        problems.append(Problem(shown_dir, 1, "(datasets)", "no dataset files (*.yaml) found"))
+    for name in names:
+        path = datasets_dir / name
+        file = f"{shown_dir}/{name}"
         doc, found = read_yaml(path, file)
         problems += found
         if doc is None:
@@ -129,8 +136,8 @@ def _load_catalog(catalog_dir: Path) -> Catalog:
         dataset, found = _validate(Dataset, doc, file)
         problems += found
         if dataset is not None:
-            loaded.append(LoadedDataset(file, path.stem, doc, dataset))
-    for stray in sorted((catalog_dir / DATASETS_DIR).glob("*.yml")):
+            loaded.append(LoadedDataset(file, name.removesuffix(".yaml"), doc, dataset))
+    for stray in sorted(datasets_dir.glob("*.yml")):
         problems.append(Problem(display_path(stray, catalog_dir), 1, "(file)", "dataset files must end in .yaml"))
 
     if collection is not None:

@@ -59,7 +59,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     env.filters.update(
         md=escaping.markdown_text,
         fm=escaping.front_matter_value,
-        fm_data=escaping.front_matter_data,
+        fm_script_json=escaping.front_matter_script_json,
         json_script=escaping.json_for_script,
         number=figures.number,
         frame_size=figures.frame_size,
@@ -130,6 +130,11 @@ class Renderer:
         self.positions = {d.slug: i for c in collection.categories for i, d in enumerate(catalog.in_category(c.slug))}
         self.edit_base = f"{collection.repository.url}/edit/{collection.repository.branch}/catalog/datasets/"
         self._sibling_lines: dict[str, Markup] = {}
+
+    def compile_templates(self) -> None:
+        """Compile every page template now rather than on first use."""
+        for name in self.env.list_templates(extensions=["j2"]):
+            self.env.get_template(name)
 
     def page(self, source: str, template: str, ctx: PageContext | None = None, **data: Any) -> str:
         """One Markdown page."""
@@ -283,17 +288,13 @@ def jobs(catalog: Catalog, chunks: int) -> list[Job]:
 # Above this many datasets the jobs run in forked worker processes (one per
 # core), which inherit the loaded catalog; each returns its files' bytes.
 PARALLEL_MIN_DATASETS = 2000
-_FORKED: tuple[Catalog, Path, list[Job]] | None = None
-_WORKER_RENDERER: Renderer | None = None
+_FORKED: tuple[Renderer, list[Job]] | None = None
 
 
 def _run_forked(index: int) -> dict[str, bytes]:
-    global _WORKER_RENDERER
     assert _FORKED is not None
-    catalog, templates_dir, todo = _FORKED
-    if _WORKER_RENDERER is None:  # one Jinja environment per worker, not per job
-        _WORKER_RENDERER = Renderer(catalog, templates_dir)
-    return todo[index].run(_WORKER_RENDERER)
+    renderer, todo = _FORKED
+    return todo[index].run(renderer)
 
 
 def render_tree(catalog: Catalog, templates_dir: Path) -> dict[str, bytes]:
@@ -311,8 +312,10 @@ def _render_tree(catalog: Catalog, templates_dir: Path) -> dict[str, bytes]:
         for job in jobs(catalog, 1):
             files.update(job.run(renderer))
     else:
+        renderer = Renderer(catalog, templates_dir)
+        renderer.compile_templates()  # once, before the fork: every worker inherits them compiled
         todo = jobs(catalog, workers * 6)
-        _FORKED = (catalog, templates_dir, todo)
+        _FORKED = (renderer, todo)
         try:
             with multiprocessing.get_context("fork").Pool(workers) as pool:
                 for part in pool.imap_unordered(_run_forked, range(len(todo))):
