@@ -28,32 +28,37 @@ def dataset_record(dataset: Dataset) -> dict[str, Any]:
     return record
 
 
-def catalog_record(catalog: Catalog) -> dict[str, Any]:
-    """The whole catalog as the JSON export's object."""
+def catalog_record_head(catalog: Catalog) -> dict[str, Any]:
+    """The JSON export's object without its datasets: schema version, collection and categories."""
     collection = catalog.collection.model_dump(mode="json", exclude={"categories"})
     categories = [
         {**c.model_dump(mode="json"), "datasets": [d.slug for d in catalog.in_category(c.slug)]} for c in catalog.collection.categories
     ]
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "collection": collection,
-        "categories": categories,
-        "datasets": [dataset_record(d) for d in catalog.datasets],
-    }
+    return {"schema_version": SCHEMA_VERSION, "collection": collection, "categories": categories}
+
+
+def catalog_record(catalog: Catalog) -> dict[str, Any]:
+    """The whole catalog as the JSON export's object."""
+    return {**catalog_record_head(catalog), "datasets": [dataset_record(d) for d in catalog.datasets]}
 
 
 def to_json(catalog: Catalog) -> str:
     """JSON export, stable key order for byte-identical builds.
 
-    One dataset per line: compact enough for the C encoder (an indented dump
-    runs in pure Python, several times slower at 10,000 datasets), and still
-    readable and diff-friendly.
+    One dataset per line, readable and diff-friendly. Each line comes from
+    pydantic's own JSON serialiser (keys in the model's field order, then
+    ``page``), which is several times faster than dumping ``dataset_record``
+    at 10,000 datasets; a test checks that both give the same data.
     """
-    record = catalog_record(catalog)
-    datasets = record.pop("datasets")
+    record = catalog_record_head(catalog)
     head = json.dumps(record, ensure_ascii=False, sort_keys=True)
-    lines = ",\n".join(json.dumps(d, ensure_ascii=False, sort_keys=True) for d in datasets)
+    lines = ",\n".join(_dataset_line(d) for d in catalog.datasets)
     return head[:-1] + ', "datasets": [\n' + lines + "\n]}\n"
+
+
+def _dataset_line(dataset: Dataset) -> str:
+    line = dataset.model_dump_json()
+    return f"{line[:-1]},{json.dumps('page')}:{json.dumps(page_path(dataset), ensure_ascii=False)}}}"
 
 
 def safe_cell(value: Any) -> Any:

@@ -9,7 +9,7 @@ import json
 import bibtexparser
 
 from generator.cli import main
-from generator.export import CSV_COLUMNS, safe_cell, to_bibtex, to_csv, to_json
+from generator.export import CSV_COLUMNS, catalog_record, safe_cell, to_bibtex, to_csv, to_json
 
 REQUIRED_KEYS = {
     "slug", "name", "aliases", "category", "modality", "target", "tasks", "frame_size", "images",
@@ -31,6 +31,16 @@ def test_json_shape(catalog):
             assert value is None or isinstance(value, int)
         for erratum in record["errata"]:
             assert set(erratum) == {"field", "collection_value", "corrected_value", "source", "note"}
+
+
+def test_json_lines_hold_the_same_data_as_the_model_dump(catalog, tmp_path):
+    """The export writes each dataset with pydantic's JSON serialiser; it must equal the plain dump (page included)."""
+    from generator.catalog import load_catalog
+    from generator.synthetic import write_synthetic_catalog
+
+    assert json.loads(to_json(catalog)) == catalog_record(catalog)
+    synthetic = load_catalog(write_synthetic_catalog(tmp_path / "catalog", 60, seed=3))
+    assert json.loads(to_json(synthetic)) == catalog_record(synthetic)
 
 
 def test_json_numbers_match_models(catalog):
