@@ -6,7 +6,10 @@ so a template error can never leave half a site behind.
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import multiprocessing
+import operator
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -221,15 +224,39 @@ def table_pages(renderer: Renderer) -> dict[str, str]:
         files[source] = renderer.page(source, "category.md.j2", category=category, datasets=members, rows=[rows[d.slug] for d in members])
         for old in category.former_slugs:
             files[f"categories/{old}/index.html"] = renderer.redirect(f"categories/{old}/index.html", source, category.title)
+    all_rows = [rows[d.slug] for d in catalog.datasets]
+    category_titles = {c.slug: c.title for c in collection.categories}
     files["statistics.md"] = renderer.page(
         "statistics.md",
         "statistics.md.j2",
-        rows=[rows[d.slug] for d in catalog.datasets],
-        category_titles={c.slug: c.title for c in collection.categories},
+        rows=all_rows[:STATISTICS_PAGE_ROWS],
+        total=len(all_rows),
+        page_rows=STATISTICS_PAGE_ROWS,
+        category_titles=category_titles,
         charts=charts.all_charts(catalog),
         **statistics_filters(catalog),
     )
+    files[STATISTICS_ROWS_FILE] = statistics_rows(all_rows, category_titles)
     return files
+
+
+# The statistics page's HTML holds the first rows, the script pages through
+# all of them from a JSON file: a 10,000-row table in the HTML took a browser
+# 20 s to parse before the page could be used.
+STATISTICS_PAGE_ROWS = 100
+STATISTICS_ROWS_FILE = "data/statistics-rows.json"
+STATISTICS_ROW_FIELDS = [field.name for field in dataclasses.fields(figures.TableRow)]
+_row_values = operator.attrgetter(*STATISTICS_ROW_FIELDS)
+
+
+def statistics_rows(rows: list[figures.TableRow], category_titles: dict[str, str]) -> str:
+    """Every statistics row as data for the page's script: field names once, then one list of values per row."""
+    data = {
+        "fields": STATISTICS_ROW_FIELDS,
+        "category_titles": category_titles,
+        "rows": [_row_values(row) for row in rows],
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def text_pages(renderer: Renderer) -> dict[str, str]:

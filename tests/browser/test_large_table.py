@@ -20,6 +20,7 @@ def test_rows_are_paged_and_all_can_be_shown(page, large_server):
     page.wait_for_selector("#statistics-filters:not([hidden])")
     assert len(shown(page)) == 100
     assert page.locator("#statistics-count").inner_text() == "250 of 250 datasets (showing the first 100)"
+    assert page.locator("#statistics-partial").is_hidden(), "the no-JavaScript note goes once every row is loaded"
     page.locator("#statistics-show-more").click()
     assert len(shown(page)) == 200
     page.locator("#statistics-show-all").click()

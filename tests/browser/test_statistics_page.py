@@ -192,3 +192,31 @@ def test_q_links_filter_the_table_instead_of_opening_site_search(page, server, c
     assert "q=" not in page.url.split("?")[1].replace("text=", "")
     assert not page.locator(".md-search__input:focus").count()
     page.locator("#filter-reset").click()  # nothing overlays the page
+
+
+def test_rows_built_by_the_script_equal_the_rows_of_the_build(page, server, catalog):
+    """The script builds rows from data/statistics-rows.json; they must be the build's own rows, cell for cell."""
+    open_statistics(page, server)
+    server_rows, script_rows = page.evaluate(
+        """async () => {
+            const html = await (await fetch(location.href)).text();
+            const built = new DOMParser().parseFromString(html, "text/html");
+            const norm = (row) => row.outerHTML.replace(/>\\s+</g, "><");
+            const fromBuild = Array.from(built.querySelectorAll("#statistics-table tbody tr")).map(norm);
+            const fromScript = window.mdcStatistics.records.map((r) => norm(window.mdcStatistics.buildRow(r)));
+            return [fromBuild, fromScript];
+        }"""
+    )
+    assert len(server_rows) == len(catalog.datasets)
+    assert script_rows == server_rows
+
+
+def test_large_table_html_holds_a_first_page_and_says_where_the_rest_is(browser, large_server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(large_server + "statistics/")
+    assert page.locator("#statistics-table tbody tr").count() == 100
+    note = page.locator("#statistics-partial")
+    assert note.is_visible()
+    assert "first 100 of the 250 datasets" in note.inner_text()
+    context.close()

@@ -1,11 +1,11 @@
 /* Filters, shareable views, paging and downloads for the statistics table.
  *
- * The HTML holds the complete table, readable without JavaScript. This script
- * keeps the rows in a list (with their filter values and sort keys read once),
- * computes the view (filters, then order) on that list, and puts only the
- * first rows of the view in the table, with buttons to show more: sorting and
- * filtering 10,000 rows then costs a few milliseconds instead of moving every
- * row in the page.
+ * The HTML holds the first rows of the table (all of them in a small catalog),
+ * readable without JavaScript; a page of 10,000 rows took a browser 20 s to
+ * parse. This script loads every row from data/statistics-rows.json (the
+ * build's own table rows), computes the view (filters, then order) on that
+ * list, and builds only the rows it shows, exactly as the build writes them
+ * (a browser test compares the two), with buttons to show more.
  *
  * The view lives in the address: opening a link restores it, every change
  * adds a history entry, and back/forward restore the previous view. The text
@@ -20,7 +20,6 @@
   var SELECTS = ["category", "modality", "task", "access", "commercial"];
   var KEYS = SELECTS.concat(["text", "sort", "order"]);
   var ORDERS = { asc: "ascending", desc: "descending" };
-  var PAGE = 100;
 
   function readState(search) {
     var params = new URLSearchParams(search);
@@ -36,39 +35,151 @@
     return query ? "?" + query : "";
   }
 
+  /* The cells of a row as the build writes them: text (null: not reported), the
+     data-sort value when the cell has one, a link, a "corrected" mark. Sort keys
+     are read from the same description, so they equal what the cells would give. */
+  function cellsOf(d, titles, datasets) {
+    var title = titles[d.category];
+    return [
+      { text: d.name, sort: d.name.toLowerCase(), href: datasets + d.slug + "/" },
+      { text: title, sort: title.toLowerCase() },
+      { text: d.modality },
+      { text: d.target, sort: d.target ? undefined : "" },
+      { text: d.frame, sort: d.frame_key, corrected: d.corrected_frame },
+      { text: d.images, sort: d.images_key, corrected: d.corrected_images },
+      { text: d.classes, sort: d.classes_key, corrected: d.corrected_classes },
+      { text: d.tasks },
+      { text: d.access_label, sort: d.access_label ? undefined : "" },
+      { text: d.license, sort: d.license ? undefined : "" },
+      { text: d.commercial, sort: d.commercial === "unknown" ? "" : undefined }
+    ];
+  }
+
+  function specKey(spec, numeric, unknownText) {
+    var raw = spec.sort !== undefined ? String(spec.sort) : (spec.text === null ? unknownText : spec.text).trim();
+    if (raw === "") return null;
+    if (numeric) {
+      var value = Number(raw);
+      return isNaN(value) ? null : value;
+    }
+    return raw.toLowerCase();
+  }
+
+  /* Rows already loaded, by address: instant navigation (and back/forward through
+     it) rebuilds the page, and must not wait for the file again. */
+  var loadedRows = {};
+
   function setup(form) {
-    if (form.getAttribute("data-ready") === "true") return;
-    form.setAttribute("data-ready", "true");
+    if (form.hasAttribute("data-ready")) return;
     var table = document.getElementById("statistics-table");
+    var source = new URL(table.getAttribute("data-rows"), location.href).href;
+    if (loadedRows[source]) {
+      start(form, table, loadedRows[source]);
+      return;
+    }
+    form.setAttribute("data-ready", "loading");
+    fetch(source)
+      .then(function (response) {
+        if (!response.ok) throw new Error(response.status + " " + response.url);
+        return response.json();
+      })
+      .then(function (data) {
+        loadedRows[source] = data;
+        if (document.body.contains(form)) start(form, table, data);
+      })
+      .catch(function (error) {
+        /* the rows of the HTML stay, without filters */
+        form.setAttribute("data-ready", "failed");
+        console.warn("statistics rows could not be loaded:", error);
+      });
+  }
+
+  function start(form, table, data) {
+    form.setAttribute("data-ready", "true");
     var body = table.tBodies[0];
     var results = document.getElementById("statistics-results");
     var count = document.getElementById("statistics-count");
     var more = document.getElementById("statistics-more");
+    var partial = document.getElementById("statistics-partial");
     var search = document.getElementById("filter-text");
     var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
     var keys = headers.map(function (th) { return th.getAttribute("data-key"); });
-    var records = Array.prototype.map.call(body.rows, function (row, position) {
-      var data = row.dataset;
+    var datasets = table.getAttribute("data-datasets");
+    var unknownText = table.getAttribute("data-unknown");
+    var PAGE = Number(table.getAttribute("data-page-rows")) || 100;
+    var records = data.rows.map(function (values, position) {
+      var d = {};
+      data.fields.forEach(function (field, index) { d[field] = values[index]; });
       return {
-        row: row,
+        data: d,
+        row: null,
+        cells: null,
         position: position,
-        slug: data.slug,
-        category: data.category,
-        modality: data.modality.toLowerCase(),
-        tasks: data.tasks.split(" "),
-        access: data.access,
-        commercial: data.commercial,
-        search: data.search,
+        slug: d.slug,
+        category: d.category,
+        modality: d.modality.toLowerCase(),
+        tasks: d.tasks_attr.split(" "),
+        access: d.access,
+        commercial: d.commercial_slug,
+        search: d.search,
         keys: {}
       };
     });
+
+    function cells(record) {
+      if (!record.cells) record.cells = cellsOf(record.data, data.category_titles, datasets);
+      return record.cells;
+    }
+
+    function buildRow(record) {
+      var d = record.data;
+      var tr = document.createElement("tr");
+      tr.setAttribute("data-slug", d.slug);
+      tr.setAttribute("data-category", d.category);
+      tr.setAttribute("data-modality", d.modality);
+      tr.setAttribute("data-tasks", d.tasks_attr);
+      tr.setAttribute("data-access", d.access);
+      tr.setAttribute("data-commercial", d.commercial_slug);
+      tr.setAttribute("data-search", d.search);
+      cells(record).forEach(function (spec) {
+        var td = document.createElement("td");
+        if (spec.sort !== undefined) td.setAttribute("data-sort", String(spec.sort));
+        if (spec.text === null) {
+          var span = document.createElement("span");
+          span.className = "mdc-unknown";
+          span.textContent = unknownText;
+          td.appendChild(span);
+        } else if (spec.href) {
+          var link = document.createElement("a");
+          link.setAttribute("href", spec.href);
+          link.textContent = spec.text;
+          td.appendChild(link);
+        } else {
+          td.textContent = spec.text;
+        }
+        if (spec.corrected) {
+          var sup = document.createElement("sup");
+          sup.setAttribute("title", "corrected");
+          sup.textContent = "*";
+          td.appendChild(sup);
+        }
+        tr.appendChild(td);
+      });
+      return tr;
+    }
+
+    function rowOf(record) {
+      if (!record.row) record.row = buildRow(record);
+      return record.row;
+    }
+
     var view = records;
     var limit = PAGE;
     var sort = null; /* {column, order} */
     var restoring = false;
 
     function keyOf(record, column, numeric) {
-      if (!(column in record.keys)) record.keys[column] = window.mdcSortable.sortKey(record.row.cells[column], numeric);
+      if (!(column in record.keys)) record.keys[column] = specKey(cells(record)[column], numeric, unknownText);
       return record.keys[column];
     }
 
@@ -98,7 +209,7 @@
     function render() {
       var fragment = document.createDocumentFragment();
       var shown = Math.min(limit, view.length);
-      for (var i = 0; i < shown; i += 1) fragment.appendChild(view[i].row);
+      for (var i = 0; i < shown; i += 1) fragment.appendChild(rowOf(view[i]));
       body.replaceChildren(fragment);
       count.textContent = view.length + " of " + records.length + " datasets" +
         (shown < view.length ? " (showing the first " + shown + ")" : "");
@@ -158,6 +269,7 @@
     });
     form.hidden = false;
     results.hidden = false;
+    if (partial) partial.hidden = true;
 
     form.addEventListener("change", function () { record(false); });
     search.addEventListener("input", function () { record(true); });
@@ -216,7 +328,7 @@
         });
     }
 
-    window.mdcStatistics = { records: records, view: function () { return view; } };
+    window.mdcStatistics = { records: records, view: function () { return view; }, buildRow: buildRow };
     applyState(readState(location.search));
   }
 
