@@ -87,7 +87,7 @@ def _validate(model: type[BaseModel], doc: YamlDocument, file: str) -> tuple[Any
 
 def load_catalog(catalog_dir: Path) -> Catalog:
     """Load and validate the whole catalog, raising CatalogError with every problem found."""
-    with collector_paused():
+    with collector_paused(keep=True):
         return _load_catalog(catalog_dir)
 
 

@@ -106,9 +106,20 @@ def test_parallel_render_equals_serial(catalog, monkeypatch):
     assert parallel == serial
 
 
-def test_garbage_collector_is_resumed_after_load_and_render(catalog):
+def test_garbage_collector_is_resumed_after_load_and_render(catalog, minimal_catalog):
     import gc
 
+    from generator.problems import CatalogError
+
     assert gc.isenabled()
-    render_tree(load_catalog(ROOT / "catalog"), ROOT / "templates")
+    frozen = gc.get_freeze_count()
+    loaded = load_catalog(ROOT / "catalog")
+    assert gc.get_freeze_count() > frozen, "the loaded catalog lives as long as the process: no collection should rescan it"
+    render_tree(loaded, ROOT / "templates")
     assert gc.isenabled()
+    (minimal_catalog / "collection.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    frozen = gc.get_freeze_count()
+    with pytest.raises(CatalogError):
+        load_catalog(minimal_catalog)
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen, "a failed load must leave its garbage collectable"
