@@ -122,4 +122,5 @@ def test_garbage_collector_is_resumed_after_load_and_render(catalog, minimal_cat
     with pytest.raises(CatalogError):
         load_catalog(minimal_catalog)
     assert gc.isenabled()
-    assert gc.get_freeze_count() == frozen, "a failed load must leave its garbage collectable"
+    # frozen objects of earlier loads may be freed meanwhile, so the count can only not grow
+    assert gc.get_freeze_count() <= frozen, "a failed load must leave its garbage collectable"
