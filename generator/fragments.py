@@ -48,7 +48,7 @@ def move_to_front_matter(page: str) -> str:
     # str.find rather than one regular expression: a lazy ".*?" over the
     # statistics page's megabytes of table is slow
     while (start := page.find(_START, position)) != -1:
-        _check_no_stray_end(page[position:start])
+        _check_no_stray_end(page, position, start)
         name_end = page.find(" -->\n", start)
         name = page[start + len(_START) : name_end] if name_end != -1 else ""
         if not _NAME.fullmatch(name):
@@ -59,21 +59,20 @@ def move_to_front_matter(page: str) -> str:
         close = page.find(_END, html_start)
         if close == -1:
             raise ValueError(f"fragment {name!r} is not closed by <!-- /fragment -->")
-        html = page[html_start:close]
-        if _START in html:
+        if page.find(_START, html_start, close) != -1:
             raise ValueError(f"fragment {name!r} is not closed before the next one opens")
-        fragments[name] = html.strip("\n")
+        fragments[name] = page[html_start:close].strip("\n")
         # blank lines around the marker: Markdown keeps it as a raw HTML block of its own
         body += [page[position:start], f"\n\n{marker(name)}\n\n"]
         position = close + len(_END)
         if page.startswith("\n", position):
             position += 1
-    _check_no_stray_end(page[position:])
+    _check_no_stray_end(page, position, len(page))
     body.append(page[position:])
     value = json.dumps(fragments, ensure_ascii=True, sort_keys=True)
     return f"{page[:end]}\n{FRONT_MATTER_KEY}: {value}{''.join(body)}"
 
 
-def _check_no_stray_end(text: str) -> None:
-    if _END in text:
+def _check_no_stray_end(page: str, start: int, stop: int) -> None:
+    if page.find(_END, start, stop) != -1:
         raise ValueError("<!-- /fragment --> without an opening <!-- fragment:NAME -->")

@@ -26,7 +26,7 @@ from .gc_pause import collector_paused
 from .markup import UNKNOWN, ext_link, or_unknown
 from .models import Access, Catalog, Dataset, Task
 from .schema import schema_texts
-from .summary import summary_rows
+from .summary import summary_table_body
 
 
 @dataclass(frozen=True)
@@ -132,7 +132,7 @@ class Renderer:
         collection = catalog.collection
         self.positions = {d.slug: i for c in collection.categories for i, d in enumerate(catalog.in_category(c.slug))}
         self.edit_base = f"{collection.repository.url}/edit/{collection.repository.branch}/catalog/datasets/"
-        self._sibling_lines: dict[str, Markup] = {}
+        self._sibling_items: dict[str, str] = {}
 
     def compile_templates(self) -> None:
         """Compile every page template now rather than on first use."""
@@ -154,7 +154,7 @@ class Renderer:
         ctx = PageContext(catalog, source)
         # links computed here, not by the template: a call from a template costs several times more
         category_href = ctx.link(links.category_page(category.slug))
-        siblings = [self.sibling_line(ctx, s) for s in neighbours(members, self.positions[dataset.slug])]
+        siblings = neighbours(members, self.positions[dataset.slug])
         return self.page(
             source,
             "dataset.md.j2",
@@ -162,8 +162,9 @@ class Renderer:
             d=dataset,
             category=category,
             category_href=category_href,
-            summary=summary_rows(dataset, category, category_href),
-            siblings=siblings,
+            summary=summary_table_body(dataset, category, category_href),
+            sibling_items=Markup("".join(self.sibling_item(ctx, s) for s in siblings)),  # noqa: S704 - items escape their values
+            sibling_count=len(siblings),
             category_size=len(members),
             paragraphs=_description_paragraphs(dataset.description),
             meta_description=summary(dataset.description),
@@ -173,18 +174,18 @@ class Renderer:
             last_updated=catalog.last_updated.get(dataset.slug),
         )
 
-    def sibling_line(self, ctx: PageContext, sibling: Dataset) -> Markup:
-        """A sibling's entry on a dataset page: made once per dataset, as it reads the same on every dataset page.
+    def sibling_item(self, ctx: PageContext, sibling: Dataset) -> str:
+        """A sibling's ``<li>`` on a dataset page (HTML): made once per dataset, as it reads the same on every dataset page.
 
         (Dataset pages all sit at the same depth, so the relative link is the same too.)
         """
-        line = self._sibling_lines.get(sibling.slug)
-        if line is None:
+        item = self._sibling_items.get(sibling.slug)
+        if item is None:
             href = ctx.link(links.dataset_page(sibling.slug))
             target = f", {escape(sibling.target)}" if sibling.target else ""
-            line = Markup(f'<a href="{escape(href)}">{escape(sibling.name)}</a>: {escape(sibling.modality)}{target}')  # noqa: S704 - every value escaped
-            self._sibling_lines[sibling.slug] = line
-        return line
+            item = f'<li><a href="{escape(href)}">{escape(sibling.name)}</a>: {escape(sibling.modality)}{target}</li>\n'
+            self._sibling_items[sibling.slug] = item
+        return item
 
     def redirect(self, old_path: str, new_source: str, name: str) -> str:
         """A static page at a former URL that sends readers (and search engines) to the current one."""
