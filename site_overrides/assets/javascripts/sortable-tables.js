@@ -13,14 +13,18 @@
 (function () {
   "use strict";
 
-  function sortKey(cell, numeric) {
-    var raw = cell.hasAttribute("data-sort") ? cell.getAttribute("data-sort") : cell.textContent.trim();
+  /* The sort key of a cell's value: null for "not reported" (empty), a number in a numeric column. */
+  function keyOfValue(raw, numeric) {
     if (raw === "") return null;
     if (numeric) {
       var value = Number(raw);
       return isNaN(value) ? null : value;
     }
     return raw.toLowerCase();
+  }
+
+  function sortKey(cell, numeric) {
+    return keyOfValue(cell.hasAttribute("data-sort") ? cell.getAttribute("data-sort") : cell.textContent.trim(), numeric);
   }
 
   /* Unknown (null) keys last whatever the direction; ties keep their previous order. */
@@ -100,6 +104,7 @@
     sort: sortTable,
     markSorted: markSorted,
     sortKey: sortKey,
+    keyOfValue: keyOfValue,
     compare: compare,
     isNumeric: isNumeric
   };

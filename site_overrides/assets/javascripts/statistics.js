@@ -55,14 +55,10 @@
     ];
   }
 
+  /* What sortable-tables.js would read from the built cell: its data-sort, else its text. */
   function specKey(spec, numeric, unknownText) {
     var raw = spec.sort !== undefined ? String(spec.sort) : (spec.text === null ? unknownText : spec.text).trim();
-    if (raw === "") return null;
-    if (numeric) {
-      var value = Number(raw);
-      return isNaN(value) ? null : value;
-    }
-    return raw.toLowerCase();
+    return window.mdcSortable.keyOfValue(raw, numeric);
   }
 
   /* Rows already loaded, by address: instant navigation (and back/forward through
