@@ -147,7 +147,7 @@ def _load_catalog(catalog_dir: Path) -> Catalog:
     assert collection is not None
     order = {c.slug: i for i, c in enumerate(collection.categories)}
     datasets = sorted((item.dataset for item in loaded), key=lambda d: (order[d.category], d.name.casefold(), d.slug))
-    history = git_dates(catalog_dir / DATASETS_DIR)
+    history = git_dates(datasets_dir)
     last_updated = {d.slug: history.get(d.slug) or d.last_updated for d in datasets}
     return Catalog(
         collection=collection,

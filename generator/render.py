@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 from . import charts, citations, escaping, export, figures, links, structured_data
 from .fragments import move_to_front_matter
 from .gc_pause import collector_paused
-from .markup import UNKNOWN, ext_link, or_unknown
+from .markup import ext_link, or_unknown
 from .models import Access, Catalog, Dataset, Task
 from .schema import schema_texts
 from .summary import summary_table_body
@@ -65,13 +65,10 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         fm_script_json=escaping.front_matter_script_json,
         json_script=escaping.json_for_script,
         number=figures.number,
-        frame_size=figures.frame_size,
-        classes_detail=figures.classes_detail,
         plural=figures.plural,
         or_unknown=or_unknown,
     )
     env.globals.update(
-        UNKNOWN=UNKNOWN,
         ext_link=ext_link,
         figures=figures,
         links=links,
@@ -224,7 +221,8 @@ def table_pages(renderer: Renderer) -> dict[str, str]:
         source = links.category_page(category.slug)
         files[source] = renderer.page(source, "category.md.j2", category=category, datasets=members, rows=[rows[d.slug] for d in members])
         for old in category.former_slugs:
-            files[f"categories/{old}/index.html"] = renderer.redirect(f"categories/{old}/index.html", source, category.title)
+            old_path = f"categories/{old}/index.html"
+            files[old_path] = renderer.redirect(old_path, source, category.title)
     all_rows = [rows[d.slug] for d in catalog.datasets]
     category_titles = {c.slug: c.title for c in collection.categories}
     files["statistics.md"] = renderer.page(
@@ -335,12 +333,11 @@ def _render_tree(catalog: Catalog, templates_dir: Path) -> dict[str, bytes]:
     global _FORKED
     workers = min(os.cpu_count() or 1, 8)
     files: dict[str, bytes] = {}
+    renderer = Renderer(catalog, templates_dir)
     if len(catalog.datasets) < PARALLEL_MIN_DATASETS or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        renderer = Renderer(catalog, templates_dir)
         for job in jobs(catalog, 1):
             files.update(job.run(renderer))
     else:
-        renderer = Renderer(catalog, templates_dir)
         renderer.compile_templates()  # once, before the fork: every worker inherits them compiled
         todo = jobs(catalog, workers * 6)
         _FORKED = (renderer, todo)

@@ -2,9 +2,9 @@
 
 Google Dataset Search requires name and description (50 to 5,000
 characters) and recommends the other fields given here. The dictionaries are
-plain data; the page template serialises them with Jinja's ``tojson``, which
-escapes ``<``, ``>``, ``&`` and quotes, so no catalog text can close the
-script element.
+plain data; the page templates serialise them with ``escaping.front_matter_script_json``,
+which escapes ``<``, ``>`` and ``&``, so no catalog text can close the script
+element.
 """
 
 from __future__ import annotations

@@ -13,12 +13,12 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from . import figures
-from .markup import UNKNOWN, erratum_marks, ext_link
+from .markup import UNKNOWN, erratum_marks, ext_link, or_unknown
 from .models import Category, Dataset
 
 _UNKNOWN = str(UNKNOWN)
 _APPROXIMATE = " (approximate)"
-_IMAGE_PARTS = (("train", "Images: training"), ("test", "Images: test"), ("total", "Images: total"))
+_IMAGE_PARTS = ("train", "test", "total")
 
 
 def _text(value: object) -> str:
@@ -27,7 +27,7 @@ def _text(value: object) -> str:
 
 
 def _text_or_unknown(value: object) -> str:
-    return _UNKNOWN if value is None or value == "" else _text(value)
+    return str(or_unknown(value))
 
 
 def _frame_size(dataset: Dataset) -> str:
@@ -73,7 +73,10 @@ def summary_rows(dataset: Dataset, category: Category, category_href: str) -> li
         ("Target", marked(_text_or_unknown(dataset.target), "target")),
         ("Tasks", marked(_text(figures.tasks(dataset)), "tasks")),
         ("Frame size (pixels)", marked(_frame_size(dataset), "frame_size")),
-        *((label, marked(_image_count(dataset, getattr(dataset.images, part)), f"images.{part}")) for part, label in _IMAGE_PARTS),
+        *(
+            (figures.FIELD_LABELS[f"images.{part}"], marked(_image_count(dataset, getattr(dataset.images, part)), f"images.{part}"))
+            for part in _IMAGE_PARTS
+        ),
         ("Classes", marked(classes, "classes")),
         ("Dimensionality", _text_or_unknown(dimensionality)),
         ("Year", marked(_text_or_unknown(dataset.year), "year")),
