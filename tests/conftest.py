@@ -21,8 +21,8 @@ TEMPLATES = ROOT / "templates"
 MINIMAL_CATALOG = ROOT / "tests" / "catalog" / "minimal"
 
 
-def build_site(catalog_dir: Path, workdir: Path) -> Path:
-    """Generate the docs tree and run a real `mkdocs build --strict`; return the site folder."""
+def write_project(catalog_dir: Path, workdir: Path) -> None:
+    """A buildable project in ``workdir``: mkdocs.yml (nav from the catalog), site_overrides and the docs tree."""
     catalog = load_catalog(catalog_dir)
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     # the nav lists the real catalog's categories; a test catalog gets its own
@@ -32,6 +32,11 @@ def build_site(catalog_dir: Path, workdir: Path) -> Path:
     (workdir / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     shutil.copytree(ROOT / "site_overrides", workdir / "site_overrides")
     write_tree(render_tree(catalog, TEMPLATES), workdir / "build" / "docs")
+
+
+def build_site(catalog_dir: Path, workdir: Path) -> Path:
+    """Generate the docs tree and run a real `mkdocs build --strict`; return the site folder."""
+    write_project(catalog_dir, workdir)
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(workdir / "mkdocs.yml")],
         cwd=workdir,

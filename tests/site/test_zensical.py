@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,20 +10,16 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.output import write_tree
-from generator.render import render_tree
+from tests.conftest import CATALOG, write_project
 
-ROOT = Path(__file__).resolve().parents[2]
 ZENSICAL = Path(sys.executable).with_name("zensical")
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def zensical_site(tmp_path_factory, catalog) -> Path:
+def zensical_site(tmp_path_factory) -> Path:
     work = tmp_path_factory.mktemp("zensical")
-    shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
-    shutil.copytree(ROOT / "site_overrides", work / "site_overrides")
-    write_tree(render_tree(catalog, ROOT / "templates"), work / "build" / "docs")
+    write_project(CATALOG, work)
     result = subprocess.run(
         [str(ZENSICAL), "build", "--config-file", str(work / "mkdocs.yml")], cwd=work, capture_output=True, text=True, check=False
     )
