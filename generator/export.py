@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from . import figures, links
@@ -61,11 +62,10 @@ def _dataset_line(dataset: Dataset) -> str:
     return f"{line[:-1]},{json.dumps('page')}:{json.dumps(page_path(dataset), ensure_ascii=False)}}}"
 
 
-def safe_cell(value: Any) -> Any:
-    """Neutralise text a spreadsheet would evaluate as a formula (prefix a quote)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
+def safe_cells(values: Iterable[Any]) -> list[Any]:
+    """The cells of a row, each text a spreadsheet would evaluate as a formula prefixed with a quote."""
+    # one comprehension rather than a call per cell: 34 cells × 10,000 rows made that call a third of the CSV's cost
+    return ["'" + value if type(value) is str and value.startswith(_FORMULA_STARTS) else value for value in values]
 
 
 CSV_COLUMNS = [
@@ -109,7 +109,7 @@ CSV_COLUMNS = [
 
 
 def csv_row(dataset: Dataset) -> dict[str, Any]:
-    """One CSV row; lists are joined with '; ' and nested records are JSON."""
+    """One CSV row, keys in ``CSV_COLUMNS`` order; lists are joined with '; ' and nested records are JSON."""
     size, counts, lic = dataset.frame_size, dataset.images, dataset.license
     return {
         "name": dataset.name,
@@ -164,8 +164,7 @@ def csv_lines(catalog: Catalog) -> dict[str, str]:
     writer = csv.writer(capture, lineterminator="\n")
     lines = {}
     for dataset in catalog.datasets:
-        row = csv_row(dataset)
-        writer.writerow([safe_cell(row[column]) for column in CSV_COLUMNS])
+        writer.writerow(safe_cells(csv_row(dataset).values()))
         lines[dataset.slug] = capture.line
     return lines
 

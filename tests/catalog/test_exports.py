@@ -9,7 +9,7 @@ import json
 import bibtexparser
 
 from generator.cli import main
-from generator.export import CSV_COLUMNS, catalog_record, safe_cell, to_bibtex, to_csv, to_json
+from generator.export import CSV_COLUMNS, catalog_record, csv_row, safe_cells, to_bibtex, to_csv, to_json
 
 REQUIRED_KEYS = {
     "slug", "name", "aliases", "category", "modality", "target", "tasks", "frame_size", "images",
@@ -68,12 +68,20 @@ def test_csv_has_table1_columns_first_and_one_row_per_dataset(catalog):
 
 
 def test_csv_neutralises_formulas():
-    assert safe_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
-    assert safe_cell("+1") == "'+1"
-    assert safe_cell("-1") == "'-1"
-    assert safe_cell("@SUM") == "'@SUM"
-    assert safe_cell("plain") == "plain"
-    assert safe_cell(5) == 5
+    cells = ["=HYPERLINK(1)", "+1", "-1", "@SUM", "\tx", "plain", 5, "a=b"]
+    assert safe_cells(cells) == ["'=HYPERLINK(1)", "'+1", "'-1", "'@SUM", "'\tx", "plain", 5, "a=b"]
+
+
+def test_csv_export_neutralises_a_formula_in_catalog_text(catalog):
+    first = catalog.datasets[0]
+    hostile_first = first.model_copy(update={"description": '=HYPERLINK("http://x")'})
+    hostile = catalog.model_copy(update={"datasets": (hostile_first, *catalog.datasets[1:])})
+    row = next(csv.DictReader(io.StringIO(to_csv(hostile))))
+    assert row["description"] == '\'=HYPERLINK("http://x")'
+
+
+def test_csv_rows_give_every_column_in_order(catalog):
+    assert all(list(csv_row(d)) == CSV_COLUMNS for d in catalog.datasets)
 
 
 def test_bibtex_export_parses_with_a_standard_parser(catalog):
