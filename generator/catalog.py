@@ -15,7 +15,7 @@ from .gc_pause import collector_paused
 from .history import git_dates
 from .models import Catalog, Collection, Dataset, LinkReport, LinkResult
 from .problems import CatalogError, Problem
-from .yaml_source import YamlDocument, read_yaml
+from .yaml_source import YamlDocument, read_yaml, reading
 
 COLLECTION_FILE = "collection.yaml"
 DATASETS_DIR = "datasets"
@@ -97,46 +97,38 @@ def _load_catalog(catalog_dir: Path) -> Catalog:
     if not catalog_dir.is_dir():
         raise CatalogError([Problem(str(catalog_dir), 1, "(catalog)", "catalog folder does not exist")])
 
-    collection_path = catalog_dir / COLLECTION_FILE
-    collection_file = display_path(collection_path, catalog_dir)
-    collection: Collection | None = None
-    if not collection_path.is_file():
-        problems.append(Problem(collection_file, 1, "(file)", "collection.yaml is missing"))
-    else:
-        doc, found = read_yaml(collection_path, collection_file)
-        problems += found
-        if doc is not None:
-            collection, found = _validate(Collection, doc, collection_file)
-            problems += found
-            if collection is not None:
-                problems += check_collection(collection, doc, collection_file)
-
-    references, found = read_bibliography(catalog_dir / REFERENCES_FILE, display_path(catalog_dir / REFERENCES_FILE, catalog_dir))
-    problems += found
-
-    links, found = _read_link_report(catalog_dir / LINK_REPORT_FILE, catalog_dir)
-    problems += found
-
-    loaded: list[LoadedDataset] = []
     datasets_dir = catalog_dir / DATASETS_DIR
     shown_dir = display_path(datasets_dir, catalog_dir)
     # file names sorted and joined as plain strings: for 10,000 files, pathlib's
     # comparisons and relative_to() made up a tenth of the load (profiled)
     listing = os.listdir(datasets_dir) if datasets_dir.is_dir() else []  # noqa: PTH208 - names, not Path objects
     names = sorted(name for name in listing if name.endswith(".yaml"))
-    if not names:
-        problems.append(Problem(shown_dir, 1, "(datasets)", "no dataset files (*.yaml) found"))
-    for name in names:
-        path = datasets_dir / name
-        file = f"{shown_dir}/{name}"
-        doc, found = read_yaml(path, file)
+    folder = str(datasets_dir)
+    files = [(os.path.join(folder, name), f"{shown_dir}/{name}") for name in names]  # noqa: PTH118 - as above
+
+    # the dataset files are read first: for a large catalog that happens in
+    # worker processes, while this one reads the collection and the references
+    with reading(files) as documents:
+        collection, found = _read_collection(catalog_dir)
         problems += found
-        if doc is None:
-            continue
-        dataset, found = _validate(Dataset, doc, file)
+
+        references, found = read_bibliography(catalog_dir / REFERENCES_FILE, display_path(catalog_dir / REFERENCES_FILE, catalog_dir))
         problems += found
-        if dataset is not None:
-            loaded.append(LoadedDataset(file, name.removesuffix(".yaml"), doc, dataset))
+
+        links, found = _read_link_report(catalog_dir / LINK_REPORT_FILE, catalog_dir)
+        problems += found
+
+        if not names:
+            problems.append(Problem(shown_dir, 1, "(datasets)", "no dataset files (*.yaml) found"))
+        loaded: list[LoadedDataset] = []
+        for name, (_, file), (doc, found) in zip(names, files, documents, strict=True):
+            problems += found
+            if doc is None:
+                continue
+            dataset, found = _validate(Dataset, doc, file)
+            problems += found
+            if dataset is not None:
+                loaded.append(LoadedDataset(file, name.removesuffix(".yaml"), doc, dataset))
     for stray in sorted(datasets_dir.glob("*.yml")):
         problems.append(Problem(display_path(stray, catalog_dir), 1, "(file)", "dataset files must end in .yaml"))
 
@@ -156,6 +148,22 @@ def _load_catalog(catalog_dir: Path) -> Catalog:
         last_updated={slug: date for slug, date in last_updated.items() if date is not None},
         links=links,
     )
+
+
+def _read_collection(catalog_dir: Path) -> tuple[Collection | None, list[Problem]]:
+    """collection.yaml, validated and checked."""
+    path = catalog_dir / COLLECTION_FILE
+    file = display_path(path, catalog_dir)
+    if not path.is_file():
+        return None, [Problem(file, 1, "(file)", "collection.yaml is missing")]
+    doc, problems = read_yaml(path, file)
+    if doc is None:
+        return None, problems
+    collection, found = _validate(Collection, doc, file)
+    problems += found
+    if collection is not None:
+        problems += check_collection(collection, doc, file)
+    return collection, problems
 
 
 def _read_link_report(path: Path, catalog_dir: Path) -> tuple[dict[str, LinkResult], list[Problem]]:

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import multiprocessing
 import operator
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -20,7 +18,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from . import charts, citations, escaping, export, figures, links, structured_data
+from . import charts, citations, escaping, export, figures, links, structured_data, workers
 from .fragments import move_to_front_matter
 from .gc_pause import collector_paused
 from .markup import ext_link, or_unknown
@@ -311,9 +309,8 @@ def jobs(catalog: Catalog, chunks: int) -> list[Job]:
     return [Job(table_pages), Job(data_files), *pages, Job(home_page), Job(text_pages)]
 
 
-# Above this many datasets the jobs run in forked worker processes (one per
-# core), which inherit the loaded catalog; each returns its files' bytes.
-PARALLEL_MIN_DATASETS = 2000
+# Large catalogs render in forked workers (workers.py), which inherit the
+# loaded catalog and compiled templates; each job returns its files' bytes.
 _FORKED: tuple[Renderer, list[Job]] | None = None
 
 
@@ -331,18 +328,17 @@ def render_tree(catalog: Catalog, templates_dir: Path) -> dict[str, bytes]:
 
 def _render_tree(catalog: Catalog, templates_dir: Path) -> dict[str, bytes]:
     global _FORKED
-    workers = min(os.cpu_count() or 1, 8)
     files: dict[str, bytes] = {}
     renderer = Renderer(catalog, templates_dir)
-    if len(catalog.datasets) < PARALLEL_MIN_DATASETS or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if not workers.use_workers(len(catalog.datasets)):
         for job in jobs(catalog, 1):
             files.update(job.run(renderer))
     else:
         renderer.compile_templates()  # once, before the fork: every worker inherits them compiled
-        todo = jobs(catalog, workers * 6)
+        todo = jobs(catalog, workers.worker_count() * 6)
         _FORKED = (renderer, todo)
         try:
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
+            with workers.fork_pool() as pool:
                 for part in pool.imap_unordered(_run_forked, range(len(todo))):
                     files.update(part)
         finally:

@@ -13,6 +13,8 @@ from PyYAML's nodes only when a problem in it must be located.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,7 @@ from typing import Any
 import yaml
 import yaml_rs
 
+from . import workers
 from .problems import Problem
 
 try:  # the C parser is several times faster; fall back where libyaml is missing
@@ -109,9 +112,13 @@ class _Converter:
         return result
 
 
-def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[Problem]]:
+ReadResult = tuple[YamlDocument | None, list[Problem]]
+
+
+def read_yaml(path: Path | str, display_name: str) -> ReadResult:
     """Parse ``path``; return the document (None when unreadable) and the problems found."""
-    raw = path.read_bytes()
+    with open(path, "rb") as file:  # noqa: PTH123 - a plain path string: pathlib cost 20 µs per file at 10,000 files
+        raw = file.read()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -148,3 +155,29 @@ def _read_carefully(text: str, display_name: str) -> tuple[YamlDocument | None, 
         line = node.start_mark.line + 1
         return None, [Problem(display_name, line, "(document)", f"expected a mapping of fields, found {type(data).__name__}")]
     return YamlDocument(data, converter.lines), converter.problems
+
+
+# files per task sent to a reader process: big enough that pickling stays
+# cheap, small enough that the caller can start on the first results early
+_FILES_PER_TASK = 250
+
+
+def _read_chunk(files: Sequence[tuple[str, str]]) -> list[ReadResult]:
+    return [read_yaml(path, name) for path, name in files]
+
+
+@contextmanager
+def reading(files: Sequence[tuple[str, str]]) -> Iterator[Iterator[ReadResult]]:
+    """Start reading many files (path, display name); give their results in the files' order.
+
+    For a large catalog, forked workers read and parse while the caller does
+    other work (and then validates what they send back): parsing was half of
+    loading 10,000 files, and it needs nothing but the file. The results are
+    the same as ``read_yaml`` file by file, which is what runs for small catalogs.
+    """
+    if not workers.use_workers(len(files)):
+        yield (read_yaml(path, name) for path, name in files)
+        return
+    tasks = [files[start : start + _FILES_PER_TASK] for start in range(0, len(files), _FILES_PER_TASK)]
+    with workers.fork_pool() as pool:
+        yield (result for chunk in pool.imap(_read_chunk, tasks) for result in chunk)

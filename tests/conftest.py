@@ -106,3 +106,19 @@ def large_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("large")
     catalog = write_synthetic_catalog(work / "catalog", 250, seed=7)
     return build_site(catalog, work)
+
+
+@pytest.fixture
+def forced_workers(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Make every catalog count as large, on two cores, so reading and rendering use worker processes.
+
+    The returned list grows by one for each pool started, so a test can tell the workers ran.
+    """
+    from generator import workers
+
+    pools: list[int] = []
+    fork_pool = workers.fork_pool
+    monkeypatch.setattr(workers, "PARALLEL_MIN_DATASETS", 1)
+    monkeypatch.setattr(workers.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(workers, "fork_pool", lambda: pools.append(1) or fork_pool())
+    return pools

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.catalog import load_catalog
 from generator.cli import main
+from generator.problems import CatalogError
 
 CORPUS = Path(__file__).parent / "bad_inputs"
 CASES = tomllib.loads((CORPUS / "cases.toml").read_text(encoding="utf-8"))
@@ -66,3 +68,32 @@ def test_cli_process_exit_status(minimal_catalog):
     assert result.returncode == 1
     assert "alpha.yaml" in result.stderr
     assert "homepage: only http and https URLs are allowed" in result.stderr
+
+
+def _problems(catalog_dir: Path) -> list:
+    try:
+        load_catalog(catalog_dir)
+    except CatalogError as err:
+        return err.problems
+    return []
+
+
+def test_files_read_by_worker_processes_give_the_same_problems(minimal_catalog, request):
+    """Large catalogs are read in forked workers: every bad input must be reported exactly as when read in-process."""
+    shutil.copytree(CORPUS / "unknown-field", minimal_catalog, dirs_exist_ok=True)
+    for name in ("duplicate-key", "non-utf8", "yaml-syntax-error", "tab-indentation", "top-level-list", "empty-file", "wrong-type"):
+        for path in (CORPUS / name / "datasets").glob("*.yaml"):
+            shutil.copy(path, minimal_catalog / "datasets" / f"{name}.yaml")
+    serial = _problems(minimal_catalog)
+    assert len({p.file for p in serial}) >= 8, serial
+    pools = request.getfixturevalue("forced_workers")  # after the serial run
+    assert _problems(minimal_catalog) == serial
+    assert pools
+
+
+def test_a_catalog_read_by_worker_processes_equals_one_read_in_process(request):
+    root = Path(__file__).resolve().parents[2] / "catalog"
+    serial = load_catalog(root)
+    pools = request.getfixturevalue("forced_workers")  # after the serial run
+    assert load_catalog(root) == serial
+    assert pools

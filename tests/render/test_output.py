@@ -93,15 +93,13 @@ def test_one_dataset_change_rewrites_only_pages_that_show_it(tmp_path, catalog_c
     assert "index.md" not in report.written
 
 
-def test_parallel_render_equals_serial(catalog, monkeypatch):
+def test_parallel_render_equals_serial(catalog, request):
     """Large catalogs render in forked workers; the tree must be the same bytes, in the same order."""
-    from generator import render
-
     templates = ROOT / "templates"
     serial = render_tree(catalog, templates)
-    monkeypatch.setattr(render, "PARALLEL_MIN_DATASETS", 1)
-    monkeypatch.setattr(render.os, "cpu_count", lambda: 2)
+    pools = request.getfixturevalue("forced_workers")
     parallel = render_tree(catalog, templates)
+    assert pools
     assert list(parallel) == list(serial)
     assert parallel == serial
 
