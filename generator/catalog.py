@@ -9,13 +9,14 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from . import workers
 from .bibliography import read_bibliography
 from .checks import LoadedDataset, check_all, check_collection
 from .gc_pause import collector_paused
 from .history import git_dates
 from .models import Catalog, Collection, Dataset, LinkReport, LinkResult
 from .problems import CatalogError, Problem
-from .yaml_source import YamlDocument, read_yaml, reading
+from .yaml_source import YamlDocument, read_yaml, read_yaml_files
 
 COLLECTION_FILE = "collection.yaml"
 DATASETS_DIR = "datasets"
@@ -106,13 +107,18 @@ def _load_catalog(catalog_dir: Path) -> Catalog:
     folder = str(datasets_dir)
     files = [(os.path.join(folder, name), f"{shown_dir}/{name}") for name in names]  # noqa: PTH118 - as above
 
-    # the dataset files are read first: for a large catalog that happens in
-    # worker processes, while this one reads the collection and the references
-    with reading(files) as documents:
+    # For a large catalog, worker processes parse references.bib and the
+    # dataset files while this one reads the collection and the link report,
+    # then validates the documents as they arrive.
+    with workers.pool_for(len(files)) as pool:
+        bib_path = catalog_dir / REFERENCES_FILE
+        bibliography = workers.in_background(pool, read_bibliography, bib_path, display_path(bib_path, catalog_dir))
+        documents = read_yaml_files(files, pool)
+
         collection, found = _read_collection(catalog_dir)
         problems += found
 
-        references, found = read_bibliography(catalog_dir / REFERENCES_FILE, display_path(catalog_dir / REFERENCES_FILE, catalog_dir))
+        references, found = bibliography()
         problems += found
 
         links, found = _read_link_report(catalog_dir / LINK_REPORT_FILE, catalog_dir)

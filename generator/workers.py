@@ -11,6 +11,11 @@ from __future__ import annotations
 import multiprocessing
 import multiprocessing.pool
 import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 # At the real catalog's size (tens of datasets) a pool only costs; at
 # thousands of files it halves the wall time on two cores.
@@ -31,3 +36,20 @@ def use_workers(datasets: int) -> bool:
 def fork_pool() -> multiprocessing.pool.Pool:
     """A pool of forked workers, one per core: each inherits the parent's memory as it is now."""
     return multiprocessing.get_context("fork").Pool(worker_count())
+
+
+@contextmanager
+def pool_for(datasets: int) -> Iterator[multiprocessing.pool.Pool | None]:
+    """A pool of forked workers for a phase over ``datasets`` records, or None where in-process is faster."""
+    if not use_workers(datasets):
+        yield None
+        return
+    with fork_pool() as pool:
+        yield pool
+
+
+def in_background(pool: multiprocessing.pool.Pool | None, function: Callable[..., T], *args: Any) -> Callable[[], T]:
+    """Start ``function(*args)`` in a worker of ``pool``; return what gives its result (without a pool, computes it then)."""
+    if pool is None:
+        return lambda: function(*args)
+    return pool.apply_async(function, args).get

@@ -13,8 +13,8 @@ from PyYAML's nodes only when a problem in it must be located.
 
 from __future__ import annotations
 
+import multiprocessing.pool
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,6 @@ from typing import Any
 import yaml
 import yaml_rs
 
-from . import workers
 from .problems import Problem
 
 try:  # the C parser is several times faster; fall back where libyaml is missing
@@ -166,18 +165,15 @@ def _read_chunk(files: Sequence[tuple[str, str]]) -> list[ReadResult]:
     return [read_yaml(path, name) for path, name in files]
 
 
-@contextmanager
-def reading(files: Sequence[tuple[str, str]]) -> Iterator[Iterator[ReadResult]]:
-    """Start reading many files (path, display name); give their results in the files' order.
+def read_yaml_files(files: Sequence[tuple[str, str]], pool: multiprocessing.pool.Pool | None) -> Iterator[ReadResult]:
+    """Read many files (path, display name); give their results in the files' order.
 
-    For a large catalog, forked workers read and parse while the caller does
-    other work (and then validates what they send back): parsing was half of
-    loading 10,000 files, and it needs nothing but the file. The results are
-    the same as ``read_yaml`` file by file, which is what runs for small catalogs.
+    With a pool, its forked workers read and parse while the caller does other
+    work (and then validates what they send back): parsing was half of loading
+    10,000 files, and it needs nothing but the file. The results are the same
+    as ``read_yaml`` file by file, which is what runs without a pool.
     """
-    if not workers.use_workers(len(files)):
-        yield (read_yaml(path, name) for path, name in files)
-        return
+    if pool is None:
+        return (read_yaml(path, name) for path, name in files)
     tasks = [files[start : start + _FILES_PER_TASK] for start in range(0, len(files), _FILES_PER_TASK)]
-    with workers.fork_pool() as pool:
-        yield (result for chunk in pool.imap(_read_chunk, tasks) for result in chunk)
+    return (result for chunk in pool.imap(_read_chunk, tasks) for result in chunk)
