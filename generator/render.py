@@ -270,12 +270,16 @@ def text_pages(renderer: Renderer) -> dict[str, str]:
     return files
 
 
+def json_export(renderer: Renderer) -> dict[str, str]:
+    """The JSON export (a job of its own: at 10,000 datasets it is as long as a chunk of dataset pages)."""
+    return {"data/datasets.json": export.to_json(renderer.catalog)}
+
+
 def data_files(renderer: Renderer) -> dict[str, str]:
-    """The data exports and robots.txt."""
+    """The other data exports and robots.txt."""
     catalog = renderer.catalog
     lines = export.csv_lines(catalog)
     return {
-        "data/datasets.json": export.to_json(catalog),
         "data/datasets.csv": export.to_csv(catalog, lines),
         "data/references.bib": export.to_bibtex(catalog),
         "data/schema.json": schema_texts()["dataset.schema.json"],
@@ -306,11 +310,14 @@ def jobs(catalog: Catalog, chunks: int) -> list[Job]:
     count = len(catalog.datasets)
     step = max(1, -(-count // chunks))
     pages = [Job(datasets=(start, min(start + step, count))) for start in range(0, count, step)]
-    return [Job(table_pages), Job(data_files), *pages, Job(home_page), Job(text_pages)]
+    return [Job(table_pages), Job(data_files), Job(json_export), *pages, Job(home_page), Job(text_pages)]
 
 
 # Large catalogs render in forked workers (workers.py), which inherit the
 # loaded catalog and compiled templates; each job returns its files' bytes.
+# Small chunks of dataset pages: whichever worker finishes first takes the
+# next, so the workers end within a fraction of a chunk of each other.
+CHUNKS_PER_WORKER = 12
 _FORKED: tuple[Renderer, list[Job]] | None = None
 
 
@@ -335,7 +342,7 @@ def _render_tree(catalog: Catalog, templates_dir: Path) -> dict[str, bytes]:
             files.update(job.run(renderer))
     else:
         renderer.compile_templates()  # once, before the fork: every worker inherits them compiled
-        todo = jobs(catalog, workers.worker_count() * 6)
+        todo = jobs(catalog, workers.worker_count() * CHUNKS_PER_WORKER)
         _FORKED = (renderer, todo)
         try:
             with workers.fork_pool() as pool:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 
 import markdown
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.escaping import front_matter_value, json_for_script, markdown_text
 
@@ -27,6 +31,15 @@ def test_markdown_text_defuses_markdown_and_html():
 def test_markdown_text_keeps_the_text_readable():
     html = render_markdown(markdown_text("A & B < C"))
     assert "A &amp; B &lt; C" in html or "A &#38; B &#60; C" in html
+
+
+@given(st.text())
+def test_markdown_text_leaves_no_syntax_and_reads_as_the_text(text):
+    out = str(markdown_text(text))
+    # every Markdown or HTML special character is a numeric reference, and the text is one line
+    assert not re.search(r"[\\`*_{}\[\]()+\-.!<>|~^=:\"'$%@/\n\r]", out)
+    assert re.fullmatch(r"(?:[^&#;]|&#[0-9]+;)*", out)
+    assert html.unescape(out) == text.replace("\n", " ").replace("\r", " ")
 
 
 def test_json_for_script_cannot_close_the_element():
