@@ -31,6 +31,11 @@ def json_for_script(value: Any) -> Markup:
     return Markup(text)  # noqa: S704 - <, >, & and line separators escaped above
 
 
+# What json.dumps(text) gives for a str (a quoted, ASCII-only JSON string),
+# without its generic encoder set-up: four calls per page.
+_json_string = json.encoder.encode_basestring_ascii
+
+
 def front_matter_value(value: Any) -> Markup:
     """A front-matter scalar, HTML-escaped, then quoted as YAML.
 
@@ -39,7 +44,7 @@ def front_matter_value(value: Any) -> Markup:
     as they are. So the value is made HTML-safe here, then written as a JSON
     string, which is valid YAML and escapes quotes, newlines and controls.
     """
-    return Markup(json.dumps(str(escape(value)), ensure_ascii=True))  # noqa: S704 - escaped, then a JSON string literal
+    return Markup(_json_string(str(escape(value))))  # noqa: S704 - escaped, then a JSON string literal
 
 
 def front_matter_script_json(value: Any) -> Markup:
@@ -50,4 +55,4 @@ def front_matter_script_json(value: Any) -> Markup:
     element. (A string, not nested YAML: constructing the nested JSON-LD as YAML
     objects cost MkDocs 7 % of a build.)
     """
-    return Markup(json.dumps(str(json_for_script(value)), ensure_ascii=True))  # noqa: S704 - a JSON string literal of script-safe JSON
+    return Markup(_json_string(str(json_for_script(value))))  # noqa: S704 - a JSON string literal of script-safe JSON
