@@ -6,8 +6,10 @@ Catalog text is data written by strangers; it must reach the page as text.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
+import orjson
 from markupsafe import Markup, escape
 
 # Every ASCII character that Markdown, its extensions or HTML could read as
@@ -23,9 +25,35 @@ def markdown_text(value: Any) -> Markup:
     return Markup(str(value).translate(_MARKDOWN_TEXT))  # noqa: S704 - every special character was replaced
 
 
+def compact_json(value: Any, *, sort_keys: bool = False) -> str:
+    """JSON without spaces, other characters kept as they are.
+
+    The same text as ``json.dumps(value, ensure_ascii=False, sort_keys=sort_keys,
+    separators=(",", ":"))``, made by orjson, which is about ten times faster:
+    JSON was a tenth of the render time. Where orjson refuses a value that
+    the standard library accepts (an integer beyond 64 bits, a non-text key),
+    the standard library writes it.
+    """
+    try:
+        return orjson.dumps(value, option=orjson.OPT_SORT_KEYS if sort_keys else 0).decode()
+    except TypeError:  # orjson.JSONEncodeError is a TypeError
+        return json.dumps(value, ensure_ascii=False, sort_keys=sort_keys, separators=(",", ":"))
+
+
+# Characters a YAML reader refuses (PyYAML's non-printable set) or reads as a
+# line break (NEL, the Unicode line and paragraph separators), and the byte
+# order mark: written as JSON escapes, which YAML reads the same way.
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+
+
+def front_matter_json(value: Any) -> str:
+    """``value`` as one line of JSON that YAML reads back unchanged (JSON is YAML), keys sorted."""
+    return _YAML_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", compact_json(value, sort_keys=True))
+
+
 def json_for_script(value: Any) -> Markup:
     """JSON that is safe inside <script>: no '<', '>' or '&' can end the element."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = compact_json(value, sort_keys=True)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     return Markup(text)  # noqa: S704 - <, >, & and line separators escaped above

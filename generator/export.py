@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from . import figures, links
+from .escaping import compact_json
 from .models import Catalog, Dataset
 
 SCHEMA_VERSION = 1
@@ -192,7 +193,7 @@ def statistics_downloads(catalog: Catalog, lines: dict[str, str] | None = None) 
         "references": {d.slug: d.references for d in catalog.datasets},
         "bibtex": {key: ref.bibtex for key, ref in catalog.references.items()},
     }
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    return compact_json(data, sort_keys=True) + "\n"
 
 
 def to_bibtex(catalog: Catalog) -> str:

@@ -21,8 +21,9 @@ never form these comments, since every ``<`` it contains is escaped.
 
 from __future__ import annotations
 
-import json
 import re
+
+from .escaping import front_matter_json
 
 FRONT_MATTER_KEY = "fragments"
 _START = "<!-- fragment:"
@@ -63,8 +64,7 @@ def move_to_front_matter(page: str) -> str:
         fragments[name] = html.strip("\n")
         # blank lines around the marker: Markdown keeps it as a raw HTML block of its own
         body += [f"\n\n{marker(name)}\n\n", after.removeprefix("\n")]
-    value = json.dumps(fragments, ensure_ascii=True, sort_keys=True)
-    return f"{page[:end]}\n{FRONT_MATTER_KEY}: {value}{''.join(body)}"
+    return f"{page[:end]}\n{FRONT_MATTER_KEY}: {front_matter_json(fragments)}{''.join(body)}"
 
 
 def _check_no_stray_end(text: str) -> None:

@@ -7,7 +7,6 @@ so a template error can never leave half a site behind.
 from __future__ import annotations
 
 import dataclasses
-import json
 import operator
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -273,7 +272,7 @@ def statistics_rows(rows: list[figures.TableRow], category_titles: dict[str, str
         "category_titles": category_titles,
         "rows": [_row_values(row) for row in rows],
     }
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return escaping.compact_json(data) + "\n"
 
 
 def text_pages(renderer: Renderer) -> dict[str, str]:

@@ -7,10 +7,11 @@ import json
 import re
 
 import markdown
+import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.escaping import front_matter_value, json_for_script, markdown_text
+from generator.escaping import compact_json, front_matter_json, front_matter_value, json_for_script, markdown_text
 
 
 def render_markdown(text: str) -> str:
@@ -78,3 +79,32 @@ def test_collection_bibtex_survives_hostile_text(catalog):
     assert [e.key for e in library.entries] == ["wen_medical_dataset_collection"]
     entry = library.entries[0]
     assert "evil" in entry.fields_dict["howpublished"].value  # kept as text inside the one entry
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(JSON_VALUES, st.booleans())
+def test_compact_json_is_the_standard_librarys_text(value, sort_keys):
+    # orjson writes it (or, for integers beyond 64 bits, the standard library): the text must not depend on which
+    assert compact_json(value, sort_keys=sort_keys) == json.dumps(value, ensure_ascii=False, sort_keys=sort_keys, separators=(",", ":"))
+
+
+@given(st.dictionaries(st.text(max_size=8), st.text(), max_size=4))
+def test_front_matter_json_reads_back_unchanged_as_yaml(value):
+    line = f"fragments: {front_matter_json(value)}\n"
+    assert "\n" not in line[:-1]
+    assert yaml.load(line, Loader=yaml.SafeLoader) == {"fragments": value}  # MkDocs' (pure Python) loader
+    assert yaml.load(line, Loader=yaml.CSafeLoader) == {"fragments": value}
+    assert json.loads(line.removeprefix("fragments: ")) == value
+
+
+def test_front_matter_json_escapes_what_yaml_would_refuse_or_break_on():
+    text = "a\x7fb\x85c\u2028d\u2029e\ufefff\ufffe"
+    line = front_matter_json({"k": text})
+    assert line.isascii()
+    assert yaml.safe_load(f"x: {line}") == {"x": {"k": text}}
