@@ -5,9 +5,11 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from . import figures
+from .escaping import html_text
 from .models import Dataset
 
 UNKNOWN = Markup('<span class="mdc-unknown">{}</span>').format(figures.NOT_REPORTED)
+_UNKNOWN_HTML = str(UNKNOWN)
 
 
 def or_unknown(value: object) -> Markup:
@@ -15,10 +17,20 @@ def or_unknown(value: object) -> Markup:
     return UNKNOWN if value is None or value == "" else escape(value)
 
 
+def or_unknown_html(value: object) -> str:
+    """``or_unknown`` as a plain string, for HTML joined in Python."""
+    return _UNKNOWN_HTML if value is None or value == "" else html_text(value)
+
+
 def ext_link(url: str, text: object) -> Markup:
     """A link to another site (catalog URLs are validated http(s))."""
+    return Markup(ext_link_html(url, text))  # noqa: S704 - both values escaped
+
+
+def ext_link_html(url: str, text: object) -> str:
+    """``ext_link`` as a plain string, for HTML joined in Python."""
     # an f-string of escaped values: Markup.format runs a pure-Python formatter, slow on every dataset page
-    return Markup(f'<a href="{escape(url)}" rel="noopener">{escape(text)}</a>')  # noqa: S704 - both values escaped
+    return f'<a href="{html_text(url)}" rel="noopener">{html_text(text)}</a>'
 
 
 def erratum_marks(dataset: Dataset) -> dict[str, Markup]:

@@ -4,16 +4,17 @@ Built in Python rather than in the page template: the table is a dozen
 cells with conditions and erratum marks, and as template code it was the
 most expensive part of rendering a dataset page (each call and each output
 of a template goes through Jinja's runtime and markupsafe). Every value is
-escaped where it enters (``_text``); the cells are joined as plain strings
+escaped where it enters (``html_text``); the cells are joined as plain strings
 and marked safe once, for the whole table body.
 """
 
 from __future__ import annotations
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from . import figures
-from .markup import UNKNOWN, erratum_marks, ext_link, or_unknown
+from .escaping import html_text
+from .markup import UNKNOWN, erratum_marks, ext_link_html, or_unknown_html
 from .models import Category, Dataset
 
 _UNKNOWN = str(UNKNOWN)
@@ -21,36 +22,27 @@ _APPROXIMATE = " (approximate)"
 _IMAGE_PARTS = ("train", "test", "total")
 
 
-def _text(value: object) -> str:
-    """Catalog text as HTML text."""
-    return str(escape(value))
-
-
-def _text_or_unknown(value: object) -> str:
-    return str(or_unknown(value))
-
-
 def _frame_size(dataset: Dataset) -> str:
     size = dataset.frame_size
     if size is None:
         return _UNKNOWN
-    return _text(figures.frame_size(size) + (_APPROXIMATE if size.approximate else ""))
+    return html_text(figures.frame_size(size) + (_APPROXIMATE if size.approximate else ""))
 
 
 def _image_count(dataset: Dataset, count: int | None) -> str:
     if count is None:
         return _UNKNOWN
     if dataset.images.approximate:
-        return _text(f"~{figures.number(count)}{_APPROXIMATE}")
-    return _text(figures.number(count))
+        return html_text(f"~{figures.number(count)}{_APPROXIMATE}")
+    return html_text(figures.number(count))
 
 
 def _licence(dataset: Dataset) -> str:
     licence = dataset.license
     if licence is None:
         return _UNKNOWN + "; commercial use: unknown"
-    name = str(ext_link(licence.url, licence.name)) if licence.url else _text(licence.name)
-    return f"{name}; commercial use: {_text(figures.commercial_use(dataset))}"
+    name = ext_link_html(licence.url, licence.name) if licence.url else html_text(licence.name)
+    return f"{name}; commercial use: {html_text(figures.commercial_use(dataset))}"
 
 
 def summary_rows(dataset: Dataset, category: Category, category_href: str) -> list[tuple[str, str]]:
@@ -62,25 +54,25 @@ def summary_rows(dataset: Dataset, category: Category, category_href: str) -> li
 
     dimensionality = figures.DIMENSIONALITY_LABELS.get(dataset.dimensionality.value) if dataset.dimensionality else None
     access = figures.ACCESS_LABELS[dataset.access.value] if dataset.access.value != "unknown" else None
-    classes = _text("; ".join(figures.classes_detail(c) for c in dataset.classes)) if dataset.classes else _UNKNOWN
+    classes = html_text("; ".join(figures.classes_detail(c) for c in dataset.classes)) if dataset.classes else _UNKNOWN
     if dataset.homepage:
-        homepage = str(ext_link(dataset.homepage, dataset.homepage))
+        homepage = ext_link_html(dataset.homepage, dataset.homepage)
     else:
-        homepage = f"{_UNKNOWN}: {_text(dataset.homepage_note or '')}"
+        homepage = f"{_UNKNOWN}: {html_text(dataset.homepage_note or '')}"
     return [
-        ("Category", f'<a href="{_text(category_href)}">{_text(category.title)}</a>'),
-        ("Modality", marked(_text(dataset.modality), "modality")),
-        ("Target", marked(_text_or_unknown(dataset.target), "target")),
-        ("Tasks", marked(_text(figures.tasks(dataset)), "tasks")),
+        ("Category", f'<a href="{html_text(category_href)}">{html_text(category.title)}</a>'),
+        ("Modality", marked(html_text(dataset.modality), "modality")),
+        ("Target", marked(or_unknown_html(dataset.target), "target")),
+        ("Tasks", marked(html_text(figures.tasks(dataset)), "tasks")),
         ("Frame size (pixels)", marked(_frame_size(dataset), "frame_size")),
         *(
             (figures.FIELD_LABELS[f"images.{part}"], marked(_image_count(dataset, getattr(dataset.images, part)), f"images.{part}"))
             for part in _IMAGE_PARTS
         ),
         ("Classes", marked(classes, "classes")),
-        ("Dimensionality", _text_or_unknown(dimensionality)),
-        ("Year", marked(_text_or_unknown(dataset.year), "year")),
-        ("Access", _text_or_unknown(access)),
+        ("Dimensionality", or_unknown_html(dimensionality)),
+        ("Year", marked(or_unknown_html(dataset.year), "year")),
+        ("Access", or_unknown_html(access)),
         ("Licence", _licence(dataset)),
         ("Official page", marked(homepage, "homepage")),
     ]

@@ -7,11 +7,13 @@ import json
 import re
 
 import markdown
+import markupsafe
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.escaping import compact_json, front_matter_json, front_matter_value, json_for_script, markdown_text
+from generator.escaping import compact_json, front_matter_json, front_matter_value, html_text, json_for_script, markdown_text
+from generator.markup import ext_link, ext_link_html, or_unknown, or_unknown_html
 
 
 def render_markdown(text: str) -> str:
@@ -108,3 +110,10 @@ def test_front_matter_json_escapes_what_yaml_would_refuse_or_break_on():
     line = front_matter_json({"k": text})
     assert line.isascii()
     assert yaml.safe_load(f"x: {line}") == {"x": {"k": text}}
+
+
+@given(st.text() | st.integers())
+def test_html_text_replaces_what_markupsafe_replaces(value):
+    assert html_text(value) == str(markupsafe.escape(value))
+    assert or_unknown_html(value) == str(or_unknown(value))
+    assert ext_link_html("https://example.org/?a=1&b=2", value) == str(ext_link("https://example.org/?a=1&b=2", value))
