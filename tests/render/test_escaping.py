@@ -105,6 +105,15 @@ def test_front_matter_json_reads_back_unchanged_as_yaml(value):
     assert json.loads(line.removeprefix("fragments: ")) == value
 
 
+def test_every_yaml_unsafe_character_is_non_printable():
+    """front_matter_json only looks for them in text that str.isprintable refuses."""
+    from generator.escaping import _YAML_UNSAFE
+
+    unsafe = [chr(c) for c in range(0x110000) if _YAML_UNSAFE.match(chr(c))]
+    assert len(unsafe) == 38
+    assert not any(ch.isprintable() for ch in unsafe)
+
+
 def test_front_matter_json_escapes_what_yaml_would_refuse_or_break_on():
     text = "a\x7fb\x85c\u2028d\u2029e\ufefff\ufffe"
     line = front_matter_json({"k": text})
