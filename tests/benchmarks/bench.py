@@ -7,8 +7,10 @@ of the search index; what a re-run writes with nothing changed and after one
 dataset changes; and, in headless Chromium, the median time to sort and to
 filter the statistics table. Loading, validation and rendering run three
 times (a first build, an unchanged re-run, a re-run after one change) and the
-median is reported. It prints a table and writes the figures as JSON.
-Not a test: run it on a quiet machine.
+median is reported, with the time of a fixed Python loop run just before
+each (the host's speed at that moment, which drifts on shared machines).
+It prints a table and writes the figures as JSON. Not a test: run it on a
+quiet machine.
 """
 
 from __future__ import annotations
@@ -34,10 +36,14 @@ from pathlib import Path
 from generator.catalog import load_catalog
 from generator.render import render_tree
 from generator.output import write_tree
+# the host's speed at this moment: a fixed loop of plain Python (it drifts by ±30 % on shared machines)
+t = time.perf_counter(); s = 0
+for i in range(3_000_000): s += i
+host_loop_s = time.perf_counter() - t
 t0 = time.perf_counter(); catalog = load_catalog(Path(sys.argv[1])); t1 = time.perf_counter()
 files = render_tree(catalog, Path(sys.argv[2])); t2 = time.perf_counter()
 report = write_tree(files, Path(sys.argv[3])); t3 = time.perf_counter()
-print(json.dumps({"load_validate_s": t1 - t0, "render_s": t2 - t1, "write_s": t3 - t2,
+print(json.dumps({"host_loop_s": host_loop_s, "load_validate_s": t1 - t0, "render_s": t2 - t1, "write_s": t3 - t2,
                   "written": len(report.written), "written_files": report.written[:20], "files": len(files)}))
 """
 
@@ -137,6 +143,8 @@ def bench_size(count: int, work: Path, runs: int) -> dict:
         "render_s": round(statistics.median(render_runs), 2),
         "load_validate_render_s": round(statistics.median(both_runs), 2),
         "load_validate_render_runs_s": [round(x, 2) for x in both_runs],
+        "host_loop_runs_s": [round(r["host_loop_s"], 2) for r in runs_of],
+        "host_loop_s": round(statistics.median(r["host_loop_s"] for r in runs_of), 2),
         "write_s": round(stages["write_s"], 2),
         "generator_process_s": round(stage_wall, 2),
         "generator_peak_mb": stage_rss,
@@ -160,7 +168,7 @@ def bench_size(count: int, work: Path, runs: int) -> dict:
 
 COLUMNS = [
     ("datasets", "datasets"), ("load_validate_s", "load+validate s"), ("render_s", "render s"),
-    ("load_validate_render_s", "load+validate+render s"), ("write_s", "write s"),
+    ("load_validate_render_s", "load+validate+render s"), ("host_loop_s", "host loop s"), ("write_s", "write s"),
     ("mkdocs_build_s", "mkdocs s"), ("site_total_s", "site total s"), ("generator_peak_mb", "gen MB"), ("mkdocs_peak_mb", "mkdocs MB"),
     ("site_mb", "site MB"), ("dataset_page_kb_max", "dataset page KB (max)"), ("statistics_page_kb", "statistics KB"),
     ("search_index_kb", "search index KB"), ("rerun_unchanged_written", "rerun writes"), ("rerun_one_change_written", "1 change writes"),
