@@ -93,7 +93,6 @@ def load_catalog(catalog_dir: Path) -> Catalog:
 
 
 def _load_catalog(catalog_dir: Path) -> Catalog:
-    problems: list[Problem] = []
     catalog_dir = catalog_dir.absolute()
     if not catalog_dir.is_dir():
         raise CatalogError([Problem(str(catalog_dir), 1, "(catalog)", "catalog folder does not exist")])
@@ -105,38 +104,38 @@ def _load_catalog(catalog_dir: Path) -> Catalog:
     listing = os.listdir(datasets_dir) if datasets_dir.is_dir() else []  # noqa: PTH208 - names, not Path objects
     names = sorted(name for name in listing if name.endswith(".yaml"))
     folder = str(datasets_dir)
-    files = [(os.path.join(folder, name), f"{shown_dir}/{name}") for name in names]  # noqa: PTH118 - as above
+    files = [(f"{folder}/{name}", f"{shown_dir}/{name}") for name in names]
 
     # For a large catalog, worker processes parse references.bib and the
     # dataset files while this one reads the collection and the link report,
-    # then validates the documents as they arrive.
+    # then validates the documents as they arrive; the references are only
+    # needed by the checks after that. Problems keep the order of the files:
+    # collection, references, link report, datasets.
     with workers.pool_for(len(files)) as pool:
         bib_path = catalog_dir / REFERENCES_FILE
         bibliography = workers.in_background(pool, read_bibliography, bib_path, display_path(bib_path, catalog_dir))
         documents = read_yaml_files(files, pool)
 
-        collection, found = _read_collection(catalog_dir)
-        problems += found
+        collection, collection_problems = _read_collection(catalog_dir)
+        links, link_problems = _read_link_report(catalog_dir / LINK_REPORT_FILE, catalog_dir)
 
-        references, found = bibliography()
-        problems += found
-
-        links, found = _read_link_report(catalog_dir / LINK_REPORT_FILE, catalog_dir)
-        problems += found
-
+        dataset_problems: list[Problem] = []
         if not names:
-            problems.append(Problem(shown_dir, 1, "(datasets)", "no dataset files (*.yaml) found"))
+            dataset_problems.append(Problem(shown_dir, 1, "(datasets)", "no dataset files (*.yaml) found"))
         loaded: list[LoadedDataset] = []
         for name, (_, file), (doc, found) in zip(names, files, documents, strict=True):
-            problems += found
+            dataset_problems += found
             if doc is None:
                 continue
             dataset, found = _validate(Dataset, doc, file)
-            problems += found
+            dataset_problems += found
             if dataset is not None:
                 loaded.append(LoadedDataset(file, name.removesuffix(".yaml"), doc, dataset))
-    for stray in sorted(datasets_dir.glob("*.yml")):
-        problems.append(Problem(display_path(stray, catalog_dir), 1, "(file)", "dataset files must end in .yaml"))
+
+        references, reference_problems = bibliography()
+    problems = collection_problems + reference_problems + link_problems + dataset_problems
+    for stray in sorted(name for name in listing if name.endswith(".yml")):
+        problems.append(Problem(f"{shown_dir}/{stray}", 1, "(file)", "dataset files must end in .yaml"))
 
     if collection is not None:
         problems += check_all(loaded, collection, references)
