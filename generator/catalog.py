@@ -111,7 +111,7 @@ def _load_catalog(catalog_dir: Path) -> Catalog:
     # then validates the documents as they arrive; the references are only
     # needed by the checks after that. Problems keep the order of the files:
     # collection, references, link report, datasets.
-    with workers.pool_for(len(files)) as pool:
+    with workers.pool_for(len(files), beside_main=True) as pool:
         bib_path = catalog_dir / REFERENCES_FILE
         bibliography = workers.in_background(pool, read_bibliography, bib_path, display_path(bib_path, catalog_dir))
         documents = read_yaml_files(files, pool)

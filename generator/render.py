@@ -365,7 +365,7 @@ def _render_tree(catalog: Catalog, templates_dir: Path) -> dict[str, bytes]:
         _FORKED = (renderer, todo)
         try:
             with workers.fork_pool() as pool:
-                for part in pool.imap_unordered(_run_forked, range(len(todo))):
+                for part in workers.imap_results(pool, _run_forked, range(len(todo)), ordered=False):
                     files.update(part)
         finally:
             _FORKED = None

@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 import yaml_rs
 
+from . import workers
 from .problems import Problem
 
 try:  # the C parser is several times faster; fall back where libyaml is missing
@@ -177,4 +178,4 @@ def read_yaml_files(files: Sequence[tuple[str, str]], pool: multiprocessing.pool
     if pool is None:
         return (read_yaml(path, name) for path, name in files)
     tasks = [files[start : start + _FILES_PER_TASK] for start in range(0, len(files), _FILES_PER_TASK)]
-    return (result for chunk in pool.imap(_read_chunk, tasks) for result in chunk)
+    return (result for chunk in workers.imap_results(pool, _read_chunk, tasks) for result in chunk)

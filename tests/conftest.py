@@ -120,5 +120,5 @@ def forced_workers(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     fork_pool = workers.fork_pool
     monkeypatch.setattr(workers, "PARALLEL_MIN_DATASETS", 1)
     monkeypatch.setattr(workers.os, "cpu_count", lambda: 2)
-    monkeypatch.setattr(workers, "fork_pool", lambda: pools.append(1) or fork_pool())
+    monkeypatch.setattr(workers, "fork_pool", lambda *args: pools.append(1) or fork_pool(*args))
     return pools

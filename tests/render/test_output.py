@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -122,3 +123,33 @@ def test_garbage_collector_is_resumed_after_load_and_render(catalog, minimal_cat
     assert gc.isenabled()
     # frozen objects of earlier loads may be freed meanwhile, so the count can only not grow
     assert gc.get_freeze_count() <= frozen, "a failed load must leave its garbage collectable"
+
+
+def test_parallel_results_come_back_through_the_pipe_when_no_file_can_be_written(catalog, request, monkeypatch, tmp_path):
+    """Workers hand results over in files in memory; if writing one fails (a full /dev/shm), the pool's pipe carries it."""
+    from generator import workers
+
+    templates = ROOT / "templates"
+    serial = render_tree(catalog, templates)
+    pools = request.getfixturevalue("forced_workers")
+
+    def refuse(path, result):
+        (tmp_path / f"refused-{os.getpid()}-{Path(path).name}").touch()  # seen by the test: the workers took this path
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(workers, "write_result", refuse)  # forked workers inherit the patch
+    assert render_tree(catalog, templates) == serial
+    assert load_catalog(ROOT / "catalog") == catalog
+    assert len(pools) == 2
+    assert len(list(tmp_path.glob("refused-*"))) >= 2
+
+
+def test_parallel_results_leave_no_files_behind(catalog, request):
+    from generator import workers
+
+    folder = Path(workers._results_folder() or tempfile.gettempdir())
+    before = set(folder.glob("mdc-results-*"))
+    request.getfixturevalue("forced_workers")
+    render_tree(catalog, ROOT / "templates")
+    load_catalog(ROOT / "catalog")
+    assert set(folder.glob("mdc-results-*")) == before
