@@ -56,13 +56,6 @@ def pool_for(datasets: int, *, beside_main: bool = False) -> Iterator[multiproce
         yield pool
 
 
-def in_background(pool: multiprocessing.pool.Pool | None, function: Callable[..., T], *args: Any) -> Callable[[], T]:
-    """Start ``function(*args)`` in a worker of ``pool``; return what gives its result (without a pool, computes it then)."""
-    if pool is None:
-        return lambda: function(*args)
-    return pool.apply_async(function, args).get
-
-
 # Results come back through files in memory rather than through the pool's
 # pipe: a worker writes a chunk's results at once, where the pipe made it
 # wait for the parent to read each 64 KB (at 10,000 datasets the pipe cost
