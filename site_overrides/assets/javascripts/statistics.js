@@ -189,17 +189,30 @@
       return true;
     }
 
-    function computeView(state) {
-      view = records.filter(function (record) { return matches(record, state); });
-      if (sort) {
+    /* Every record in the current sort order, sorted once per column and
+       direction: a filter then keeps that order instead of sorting again
+       (the comparison ends on the original position, so both give the
+       same order). At 10,000 rows sorting the filtered rows again was most
+       of a filter's script time. */
+    var sortedOrders = {};
+
+    function sortedRecords() {
+      if (!sort) return records;
+      var name = sort.column + " " + sort.order;
+      if (!sortedOrders[name]) {
         var numeric = window.mdcSortable.isNumeric(table, sort.column);
         var direction = sort.order === "descending" ? -1 : 1;
-        var decorated = view.map(function (record) {
+        var decorated = records.map(function (record) {
           return { record: record, key: keyOf(record, sort.column, numeric), position: record.position };
         });
         decorated.sort(function (a, b) { return window.mdcSortable.compare(a, b, numeric, direction); });
-        view = decorated.map(function (item) { return item.record; });
+        sortedOrders[name] = decorated.map(function (item) { return item.record; });
       }
+      return sortedOrders[name];
+    }
+
+    function computeView(state) {
+      view = sortedRecords().filter(function (record) { return matches(record, state); });
     }
 
     function render() {
@@ -251,13 +264,29 @@
       restoring = false;
     }
 
+    /* The address follows the table once the new rows are on screen: in
+       Chromium a pushState took from 3 to 45 ms, and the rows waited for it.
+       A change made before the address caught up writes the pending address
+       first, so every change keeps its own history entry. */
+    var pending = null;
+
+    function writeAddress() {
+      if (!pending) return;
+      var next = pending;
+      pending = null;
+      if (location.pathname !== next.path) return; /* the reader has left the page meanwhile */
+      if (next.url === location.pathname + location.search + location.hash) return;
+      if (next.replace) history.replaceState(history.state, "", next.url);
+      else history.pushState(history.state, "", next.url);
+    }
+
     function record(replace) {
       if (restoring) return;
+      writeAddress();
       update();
-      var url = location.pathname + stateQuery(formState()) + location.hash;
-      if (url === location.pathname + location.search + location.hash) return;
-      if (replace) history.replaceState(history.state, "", url);
-      else history.pushState(history.state, "", url);
+      pending = { url: location.pathname + stateQuery(formState()) + location.hash, replace: replace, path: location.pathname };
+      requestAnimationFrame(function () { setTimeout(writeAddress, 0); });
+      setTimeout(writeAddress, 100); /* where frames are paused (a hidden tab) */
     }
 
     window.mdcSortable.enhance(table, {
@@ -286,6 +315,7 @@
       render();
     });
     window.addEventListener("popstate", function () {
+      pending = null; /* the reader went back or forward: that address wins */
       if (document.body.contains(table)) applyState(readState(location.search));
     });
     document.getElementById("download-csv").addEventListener("click", function () { download("csv"); });
