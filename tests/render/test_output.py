@@ -67,6 +67,28 @@ def test_failed_build_leaves_previous_output(tmp_path, capsys):
     assert after == before
 
 
+def test_failed_build_in_worker_processes_leaves_previous_output_and_no_result_files(tmp_path, capsys, request):
+    """The same failure, raised in a forked worker, reaches the command as the same error."""
+    from generator import workers
+
+    out = tmp_path / "docs"
+    assert main(["build", "--out", str(out)]) == 0
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    (templates / "statistics.md.j2").write_text("{{ no_such_variable }}")
+    folder = Path(workers._results_folder() or tempfile.gettempdir())
+    leftovers = set(folder.glob("mdc-results-*"))
+    pools = request.getfixturevalue("forced_workers")
+    assert main(["build", "--out", str(out), "--templates", str(templates)]) == 1
+    assert pools
+    err = capsys.readouterr().err
+    assert "nothing was written" in err
+    assert "no_such_variable" in err
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    assert set(folder.glob("mdc-results-*")) == leftovers
+
+
 def test_invalid_catalog_leaves_previous_output(tmp_path, catalog_copy, capsys):
     out = tmp_path / "docs"
     assert main(["build", "--catalog", str(catalog_copy), "--out", str(out)]) == 0
