@@ -52,8 +52,13 @@ def pool_for(datasets: int, *, beside_main: bool = False) -> Iterator[multiproce
     if not use_workers(datasets):
         yield None
         return
-    with fork_pool(max(worker_count() - 1, 1) if beside_main else None) as pool:
+    with fork_pool(workers_beside_main() if beside_main else None) as pool:
         yield pool
+
+
+def workers_beside_main() -> int:
+    """Workers of a pool whose caller works too: one core is left to the caller."""
+    return max(worker_count() - 1, 1)
 
 
 # Results come back through files in memory rather than through the pool's
@@ -94,10 +99,19 @@ class _ThroughFile:
 def imap_results(
     pool: multiprocessing.pool.Pool, function: Callable[[Any], T], tasks: Iterable[Any], *, ordered: bool = True
 ) -> Iterator[T]:
-    """``function(task)`` for each task, run by the pool's workers; results in task order, or as they finish."""
-    with tempfile.TemporaryDirectory(prefix="mdc-results-", dir=_results_folder()) as folder:
-        mapping = pool.imap if ordered else pool.imap_unordered
-        for path, result in mapping(_ThroughFile(function, folder), enumerate(tasks)):
+    """``function(task)`` for each task, run by the pool's workers; results in task order, or as they finish.
+
+    The tasks are handed to the workers now; the results are read as the
+    returned iterator is consumed.
+    """
+    folder = tempfile.TemporaryDirectory(prefix="mdc-results-", dir=_results_folder())
+    mapping = pool.imap if ordered else pool.imap_unordered
+    return _collect(mapping(_ThroughFile(function, folder.name), enumerate(tasks)), folder)
+
+
+def _collect(results: Iterator[tuple[str | None, Any]], folder: tempfile.TemporaryDirectory[str]) -> Iterator[Any]:
+    with folder:
+        for path, result in results:
             if path is None:
                 yield result
                 continue

@@ -13,6 +13,7 @@ from PyYAML's nodes only when a problem in it must be located.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing.pool
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -167,15 +168,21 @@ def _read_chunk(files: Sequence[tuple[str, str]]) -> list[ReadResult]:
     return [read_yaml(path, name) for path, name in files]
 
 
-def read_yaml_files(files: Sequence[tuple[str, str]], pool: multiprocessing.pool.Pool | None) -> Iterator[ReadResult]:
+def read_yaml_files(
+    files: Sequence[tuple[str, str]], pool: multiprocessing.pool.Pool | None, *, own_share: float = 0.0
+) -> Iterator[ReadResult]:
     """Read many files (path, display name); give their results in the files' order.
 
     With a pool, its forked workers read and parse while the caller does other
     work (and then validates what they send back): parsing was half of loading
-    10,000 files, and it needs nothing but the file. The results are the same
-    as ``read_yaml`` file by file, which is what runs without a pool.
+    10,000 files, and it needs nothing but the file. The caller reads the
+    first ``own_share`` of the files itself, while the workers start on the
+    rest. The results are the same as ``read_yaml`` file by file, which is
+    what runs without a pool.
     """
     if pool is None:
         return (read_yaml(path, name) for path, name in files)
-    tasks = [files[start : start + _FILES_PER_TASK] for start in range(0, len(files), _FILES_PER_TASK)]
-    return (result for chunk in workers.imap_results(pool, _read_chunk, tasks) for result in chunk)
+    own = int(len(files) * own_share)
+    tasks = [files[start : start + _FILES_PER_TASK] for start in range(own, len(files), _FILES_PER_TASK)]
+    from_workers = workers.imap_results(pool, _read_chunk, tasks)
+    return itertools.chain((read_yaml(path, name) for path, name in files[:own]), itertools.chain.from_iterable(from_workers))
