@@ -53,7 +53,15 @@ def test_refuses_paths_outside_the_output(tmp_path):
     assert not (tmp_path / "escape.md").exists()
 
 
-def test_failed_build_leaves_previous_output(tmp_path, capsys):
+def _result_folders() -> set[Path]:
+    """The folders in which workers leave their results (each build removes its own)."""
+    from generator import workers
+
+    return set(Path(workers._results_folder() or tempfile.gettempdir()).glob("mdc-results-*"))
+
+
+@pytest.mark.parametrize("in_workers", [False, True], ids=["in-process", "in-workers"])
+def test_failed_build_leaves_previous_output(tmp_path, capsys, request, in_workers):
     out = tmp_path / "docs"
     assert main(["build", "--out", str(out)]) == 0
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
@@ -61,32 +69,17 @@ def test_failed_build_leaves_previous_output(tmp_path, capsys):
     shutil.copytree(ROOT / "templates", templates)
     # a late stage fails: the statistics template raises after every dataset page rendered
     (templates / "statistics.md.j2").write_text("{{ no_such_variable }}")
+    leftovers = _result_folders()
+    if in_workers:  # the same failure, raised in a forked worker, must reach the command the same way
+        pools = request.getfixturevalue("forced_workers")
     assert main(["build", "--out", str(out), "--templates", str(templates)]) == 1
-    assert "nothing was written" in capsys.readouterr().err
-    after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    assert after == before
-
-
-def test_failed_build_in_worker_processes_leaves_previous_output_and_no_result_files(tmp_path, capsys, request):
-    """The same failure, raised in a forked worker, reaches the command as the same error."""
-    from generator import workers
-
-    out = tmp_path / "docs"
-    assert main(["build", "--out", str(out)]) == 0
-    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    templates = tmp_path / "templates"
-    shutil.copytree(ROOT / "templates", templates)
-    (templates / "statistics.md.j2").write_text("{{ no_such_variable }}")
-    folder = Path(workers._results_folder() or tempfile.gettempdir())
-    leftovers = set(folder.glob("mdc-results-*"))
-    pools = request.getfixturevalue("forced_workers")
-    assert main(["build", "--out", str(out), "--templates", str(templates)]) == 1
-    assert pools
     err = capsys.readouterr().err
     assert "nothing was written" in err
     assert "no_such_variable" in err
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
-    assert set(folder.glob("mdc-results-*")) == leftovers
+    assert _result_folders() == leftovers
+    if in_workers:
+        assert pools
 
 
 def test_invalid_catalog_leaves_previous_output(tmp_path, catalog_copy, capsys):
@@ -167,11 +160,8 @@ def test_parallel_results_come_back_through_the_pipe_when_no_file_can_be_written
 
 
 def test_parallel_results_leave_no_files_behind(catalog, request):
-    from generator import workers
-
-    folder = Path(workers._results_folder() or tempfile.gettempdir())
-    before = set(folder.glob("mdc-results-*"))
+    before = _result_folders()
     request.getfixturevalue("forced_workers")
     render_tree(catalog, ROOT / "templates")
     load_catalog(ROOT / "catalog")
-    assert set(folder.glob("mdc-results-*")) == before
+    assert _result_folders() == before
