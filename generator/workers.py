@@ -1,9 +1,10 @@
 """Forked worker processes for the bulk phases of a large catalog: reading its files and rendering its pages.
 
 Neither the YAML parser nor Jinja releases the GIL, so threads would not
-help; forked processes inherit what the parent has already built (compiled
-templates, the loaded catalog) without pickling it. Below the threshold the
-start-up and transfer costs outweigh the gain, and the work runs in-process.
+help; forked processes inherit what the parent has already built (the
+loaded catalog, the template environment) without pickling it. Below the
+threshold the start-up and transfer costs outweigh the gain, and the work
+runs in-process.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 
-# At the real catalog's size (tens of datasets) a pool only costs; at
-# thousands of files it halves the wall time on two cores.
+# At the real catalog's size (tens of datasets) a pool only costs. At 10,000
+# datasets on two cores it took loading from 1.06 to 0.77 s and rendering
+# from 5.2 to 2.8 s (medians of four alternating runs).
 PARALLEL_MIN_DATASETS = 2000
 MAX_WORKERS = 8
 
@@ -68,7 +70,8 @@ def workers_beside_main() -> int:
 SHARED_MEMORY = "/dev/shm"  # noqa: S108 - a tmpfs on Linux; elsewhere the system's temporary folder is used
 
 
-def _results_folder() -> str | None:
+def results_folder() -> str | None:
+    """Where result files go: /dev/shm when it can be written, else None (the system's temporary folder)."""
     return SHARED_MEMORY if os.access(SHARED_MEMORY, os.W_OK) else None
 
 
@@ -104,7 +107,7 @@ def imap_results(
     The tasks are handed to the workers now; the results are read as the
     returned iterator is consumed.
     """
-    folder = tempfile.TemporaryDirectory(prefix="mdc-results-", dir=_results_folder())
+    folder = tempfile.TemporaryDirectory(prefix="mdc-results-", dir=results_folder())
     mapping = pool.imap if ordered else pool.imap_unordered
     return _collect(mapping(_ThroughFile(function, folder.name), enumerate(tasks)), folder)
 

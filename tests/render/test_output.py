@@ -57,7 +57,7 @@ def _result_folders() -> set[Path]:
     """The folders in which workers leave their results (each build removes its own)."""
     from generator import workers
 
-    return set(Path(workers._results_folder() or tempfile.gettempdir()).glob("mdc-results-*"))
+    return set(Path(workers.results_folder() or tempfile.gettempdir()).glob("mdc-results-*"))
 
 
 @pytest.mark.parametrize("in_workers", [False, True], ids=["in-process", "in-workers"])
