@@ -1,4 +1,4 @@
-"""Small HTML pieces that templates and Python-built cells share (all escaping through markupsafe)."""
+"""Small HTML pieces that templates and Python-built cells share (escaped as markupsafe escapes)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from .escaping import html_text
 from .models import Dataset
 
 UNKNOWN = Markup('<span class="mdc-unknown">{}</span>').format(figures.NOT_REPORTED)
-_UNKNOWN_HTML = str(UNKNOWN)
+UNKNOWN_HTML = str(UNKNOWN)  # the same marker as a plain string, for HTML joined in Python
 
 
 def or_unknown(value: object) -> Markup:
@@ -19,7 +19,7 @@ def or_unknown(value: object) -> Markup:
 
 def or_unknown_html(value: object) -> str:
     """``or_unknown`` as a plain string, for HTML joined in Python."""
-    return _UNKNOWN_HTML if value is None or value == "" else html_text(value)
+    return UNKNOWN_HTML if value is None or value == "" else html_text(value)
 
 
 def ext_link(url: str, text: object) -> Markup:
@@ -37,7 +37,7 @@ def erratum_marks(dataset: Dataset) -> dict[str, Markup]:
     """Per corrected field, the note shown next to the figure (the errata list below gives the source)."""
     marks: dict[str, Markup] = {}
     for erratum in dataset.errata:
-        given = escape(erratum.collection_value or "nothing")
+        given = html_text(erratum.collection_value or "nothing")
         mark = Markup(f'<span class="mdc-erratum">corrected: the collection gives “{given}” (<a href="#errata">erratum</a>)</span>')  # noqa: S704 - escaped
         marks[erratum.field] = marks.get(erratum.field, Markup("")) + mark
     return marks

@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from . import charts, citations, escaping, export, figures, links, structured_data, workers
+from .escaping import html_text
 from .fragments import move_to_front_matter
 from .gc_pause import collector_paused
 from .markup import ext_link, or_unknown
@@ -171,8 +172,8 @@ class Renderer:
         item = self._sibling_items.get(sibling.slug)
         if item is None:
             href = ctx.link(links.dataset_page(sibling.slug))
-            target = f", {escape(sibling.target)}" if sibling.target else ""
-            item = f'<li><a href="{escape(href)}">{escape(sibling.name)}</a>: {escape(sibling.modality)}{target}</li>\n'
+            target = f", {html_text(sibling.target)}" if sibling.target else ""
+            item = f'<li><a href="{html_text(href)}">{html_text(sibling.name)}</a>: {html_text(sibling.modality)}{target}</li>\n'
             self._sibling_items[sibling.slug] = item
         return item
 
@@ -189,9 +190,9 @@ class Renderer:
             body = self._citation_bodies.get(reference.key)
             if body is None:
                 body = self._citation_bodies[reference.key] = (
-                    f'<pre class="mdc-citation-text"><code>{escape(citations.citation_text(reference))}</code></pre>\n'
+                    f'<pre class="mdc-citation-text"><code>{html_text(citations.citation_text(reference))}</code></pre>\n'
                     '<p class="mdc-citation-label">BibTeX:</p>\n'
-                    f'<pre><code class="language-bibtex">{escape(reference.bibtex)}</code></pre>\n'
+                    f'<pre><code class="language-bibtex">{html_text(reference.bibtex)}</code></pre>\n'
                 )
             parts += [f'<p class="mdc-citation-label">Citation{label} (plain text):</p>\n', body]
         return Markup("".join(parts))  # noqa: S704 - the citation text and BibTeX are escaped
@@ -327,11 +328,11 @@ def jobs(catalog: Catalog, chunks: int) -> list[Job]:
     return [Job(table_pages), Job(data_files), Job(json_export), *pages, Job(home_page), Job(text_pages)]
 
 
-# Large catalogs render in forked workers (workers.py), which inherit the
-# loaded catalog; each job returns its files' bytes.
 # Small chunks of dataset pages: whichever worker finishes first takes the
 # next, so the workers end within a fraction of a chunk of each other.
 CHUNKS_PER_WORKER = 12
+# Large catalogs render in forked workers (workers.py), which inherit the
+# renderer and its jobs through this global; each job returns its files' bytes.
 _FORKED: tuple[Renderer, list[Job]] | None = None
 
 

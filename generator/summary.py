@@ -14,10 +14,9 @@ from markupsafe import Markup
 
 from . import figures
 from .escaping import html_text
-from .markup import UNKNOWN, erratum_marks, ext_link_html, or_unknown_html
+from .markup import UNKNOWN_HTML, erratum_marks, ext_link_html, or_unknown_html
 from .models import Category, Dataset
 
-_UNKNOWN = str(UNKNOWN)
 _APPROXIMATE = " (approximate)"
 _IMAGE_PARTS = ("train", "test", "total")
 
@@ -25,13 +24,13 @@ _IMAGE_PARTS = ("train", "test", "total")
 def _frame_size(dataset: Dataset) -> str:
     size = dataset.frame_size
     if size is None:
-        return _UNKNOWN
+        return UNKNOWN_HTML
     return html_text(figures.frame_size(size) + (_APPROXIMATE if size.approximate else ""))
 
 
 def _image_count(dataset: Dataset, count: int | None) -> str:
     if count is None:
-        return _UNKNOWN
+        return UNKNOWN_HTML
     if dataset.images.approximate:
         return html_text(f"~{figures.number(count)}{_APPROXIMATE}")
     return html_text(figures.number(count))
@@ -40,7 +39,7 @@ def _image_count(dataset: Dataset, count: int | None) -> str:
 def _licence(dataset: Dataset) -> str:
     licence = dataset.license
     if licence is None:
-        return _UNKNOWN + "; commercial use: unknown"
+        return UNKNOWN_HTML + "; commercial use: unknown"
     name = ext_link_html(licence.url, licence.name) if licence.url else html_text(licence.name)
     return f"{name}; commercial use: {html_text(figures.commercial_use(dataset))}"
 
@@ -54,11 +53,11 @@ def summary_rows(dataset: Dataset, category: Category, category_href: str) -> li
 
     dimensionality = figures.DIMENSIONALITY_LABELS.get(dataset.dimensionality.value) if dataset.dimensionality else None
     access = figures.ACCESS_LABELS[dataset.access.value] if dataset.access.value != "unknown" else None
-    classes = html_text("; ".join(figures.classes_detail(c) for c in dataset.classes)) if dataset.classes else _UNKNOWN
+    classes = html_text("; ".join(figures.classes_detail(c) for c in dataset.classes)) if dataset.classes else UNKNOWN_HTML
     if dataset.homepage:
         homepage = ext_link_html(dataset.homepage, dataset.homepage)
     else:
-        homepage = f"{_UNKNOWN}: {html_text(dataset.homepage_note or '')}"
+        homepage = f"{UNKNOWN_HTML}: {html_text(dataset.homepage_note or '')}"
     return [
         ("Category", f'<a href="{html_text(category_href)}">{html_text(category.title)}</a>'),
         ("Modality", marked(html_text(dataset.modality), "modality")),
