@@ -9,14 +9,18 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import citations, export, linkcheck
-from .catalog import LINK_REPORT_FILE, load_catalog
+from .build.collector import collector_paused
+from .build.jobs import render_tree
+from .build.output import OutputError, write_tree
+from .build.workers import runner_for
+from .export import datasets as export
+from .export.cff import citation_cff
+from .export.schema import stale_schemas, write_schemas
+from .load.catalog import LINK_REPORT_FILE, count_dataset_files, load_catalog
 from .models import Catalog
-from .output import OutputError, write_tree
 from .problems import CatalogError
-from .render import render_tree
-from .scaffold import ScaffoldError, new_dataset_file
-from .schema import stale_schemas, write_schemas
+from .tools import linkcheck
+from .tools.scaffold import ScaffoldError, new_dataset_file
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CATALOG = ROOT / "catalog"
@@ -32,13 +36,29 @@ def _report(err: CatalogError) -> int:
     return 1
 
 
+def load(catalog_dir: Path) -> Catalog:
+    """Load the catalog the way every command does: forked readers for a large catalog, no cyclic GC meanwhile.
+
+    The catalog lives as long as the command, so its objects are frozen out
+    of the collector's sight afterwards (``collector_paused(keep=True)``).
+    """
+    with collector_paused(keep=True):
+        return load_catalog(catalog_dir, runner_for(count_dataset_files(catalog_dir)))
+
+
+def render(catalog: Catalog, templates_dir: Path) -> dict[str, bytes]:
+    """Render the docs tree the way every command does: forked renderers for a large catalog, no cyclic GC meanwhile."""
+    with collector_paused():
+        return render_tree(catalog, templates_dir, runner_for(len(catalog.datasets)))
+
+
 def with_catalog(command: Callable[[argparse.Namespace, Catalog], int]) -> Callable[[argparse.Namespace], int]:
     """Load and validate the catalog first; on problems, report them instead of running the command."""
 
     @functools.wraps(command)
     def run(args: argparse.Namespace) -> int:
         try:
-            catalog = load_catalog(args.catalog)
+            catalog = load(args.catalog)
         except CatalogError as err:
             return _report(err)
         return command(args, catalog)
@@ -72,8 +92,8 @@ def cmd_export(args: argparse.Namespace, catalog: Catalog) -> int:
 def build_once(catalog_dir: Path, templates_dir: Path, out_dir: Path, quiet: bool = False) -> int:
     """Load, render in memory, then write only what changed; print a one-line summary."""
     try:
-        catalog = load_catalog(catalog_dir)
-        files = render_tree(catalog, templates_dir)
+        catalog = load(catalog_dir)
+        files = render(catalog, templates_dir)
         report = write_tree(files, out_dir)
     except CatalogError as err:
         return _report(err)
@@ -114,7 +134,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 @with_catalog
 def cmd_cff(args: argparse.Namespace, catalog: Catalog) -> int:
     """Write CITATION.cff from the collection."""
-    args.out.write_text(citations.citation_cff(catalog.collection), encoding="utf-8")
+    args.out.write_text(citation_cff(catalog.collection), encoding="utf-8")
     print(f"wrote {args.out}")
     return 0
 
@@ -141,7 +161,7 @@ def cmd_links(args: argparse.Namespace, catalog: Catalog) -> int:
 
 def cmd_synthetic(args: argparse.Namespace) -> int:
     """Write a synthetic catalog for benchmarks."""
-    from .synthetic import write_synthetic_catalog
+    from .tools.synthetic import write_synthetic_catalog
 
     write_synthetic_catalog(args.out, args.count, args.seed)
     print(f"wrote {args.count} synthetic datasets into {args.out}")

@@ -33,9 +33,9 @@ sys.path.insert(0, str(ROOT))
 STAGES = r"""
 import json, resource, sys, time
 from pathlib import Path
-from generator.catalog import load_catalog
-from generator.render import render_tree
-from generator.output import write_tree
+from generator.load.catalog import load_catalog
+from generator.build.jobs import render_tree
+from generator.build.output import write_tree
 # the host's speed at this moment: a fixed loop of plain Python (it drifts by ±30 % on shared machines)
 t = time.perf_counter(); s = 0
 for i in range(3_000_000): s += i
@@ -118,7 +118,7 @@ def browser_timings(site: Path, base: str, runs: int) -> dict[str, float] | None
 
 
 def bench_size(count: int, work: Path, runs: int) -> dict:
-    from generator.synthetic import write_synthetic_catalog
+    from generator.tools.synthetic import write_synthetic_catalog
 
     catalog = write_synthetic_catalog(work / "catalog", count)
     shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")

@@ -23,7 +23,7 @@ def open_statistics(page, server, query: str = "") -> None:
 
 
 def expected(catalog, **conditions) -> set[str]:
-    from generator import figures
+    from generator import labels
 
     def keep(d) -> bool:
         checks = {
@@ -31,8 +31,8 @@ def expected(catalog, **conditions) -> set[str]:
             "modality": lambda v: d.modality.lower() == v.lower(),
             "task": lambda v: v in {t.value for t in d.tasks},
             "access": lambda v: d.access.value == v,
-            "commercial": lambda v: figures.commercial_use_slug(d) == v,
-            "text": lambda v: v.lower() in figures.search_text(d),
+            "commercial": lambda v: labels.commercial_use_slug(d) == v,
+            "text": lambda v: v.lower() in labels.search_text(d),
         }
         return all(checks[k](v) for k, v in conditions.items())
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator import charts
 from generator.models import Catalog, ImageCounts, Task
+from generator.render import charts
 
 
 def _with_totals(catalog: Catalog, totals: list[int | None]) -> Catalog:
@@ -34,5 +34,5 @@ def test_task_chart_counts_a_dataset_once_for_each_of_its_tasks(catalog):
     expected = {t: sum(t in d.tasks for d in catalog.datasets) for t in Task}
     chart = charts.task_chart(catalog)
     shown = {bar.text.split(":")[0]: int(bar.text.split(": ")[1].split()[0]) for bar in chart.bars}
-    assert shown == {charts.figures.TASK_LABELS[t]: n for t, n in expected.items()}
+    assert shown == {charts.labels.TASK_LABELS[t]: n for t, n in expected.items()}
     assert sum(shown.values()) > len(catalog.datasets)  # some datasets have several tasks

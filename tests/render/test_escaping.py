@@ -12,8 +12,8 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.escaping import compact_json, front_matter_json, front_matter_value, html_text, json_for_script, markdown_text
-from generator.markup import ext_link, ext_link_html, or_unknown, or_unknown_html
+from generator.render.escaping import compact_json, front_matter_json, front_matter_value, html_text, json_for_script, markdown_text
+from generator.render.markup import ext_link, ext_link_html, or_unknown, or_unknown_html
 
 
 def render_markdown(text: str) -> str:
@@ -68,7 +68,7 @@ def test_front_matter_value_is_a_yaml_string_of_html_safe_text():
 def test_collection_bibtex_survives_hostile_text(catalog):
     import bibtexparser
 
-    from generator.citations import collection_bibtex
+    from generator.render.citations import collection_bibtex
 
     collection = catalog.collection.model_copy(
         update={
@@ -107,7 +107,7 @@ def test_front_matter_json_reads_back_unchanged_as_yaml(value):
 
 def test_every_yaml_unsafe_character_is_non_printable():
     """front_matter_json only looks for them in text that str.isprintable refuses."""
-    from generator.escaping import _YAML_UNSAFE
+    from generator.render.escaping import _YAML_UNSAFE
 
     unsafe = [chr(c) for c in range(0x110000) if _YAML_UNSAFE.match(chr(c))]
     assert len(unsafe) == 38

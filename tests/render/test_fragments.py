@@ -7,7 +7,7 @@ import json
 import pytest
 import yaml
 
-from generator.fragments import marker, move_to_front_matter
+from generator.render.fragments import marker, move_to_front_matter
 
 
 def front_matter(page: str) -> dict:

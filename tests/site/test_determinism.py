@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CATALOG, build_site
+from tests.helpers import CATALOG, build_site
 
 pytestmark = pytest.mark.slow
 

@@ -8,7 +8,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from tests.conftest import build_site
+from tests.helpers import build_site
 
 pytestmark = pytest.mark.slow
 
@@ -70,7 +70,7 @@ def poison(catalog: Path) -> None:
 def poisoned_site(tmp_path_factory) -> Path:
     import shutil
 
-    from tests.conftest import MINIMAL_CATALOG
+    from tests.helpers import MINIMAL_CATALOG
 
     work = tmp_path_factory.mktemp("payloads")
     catalog = work / "catalog"
@@ -81,7 +81,7 @@ def poisoned_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def clean_site(tmp_path_factory) -> Path:
-    from tests.conftest import MINIMAL_CATALOG
+    from tests.helpers import MINIMAL_CATALOG
 
     return build_site(MINIMAL_CATALOG, tmp_path_factory.mktemp("clean"))
 

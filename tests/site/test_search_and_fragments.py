@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator import links
+from generator import urls
 
 ROOT = Path(__file__).resolve().parents[2]
 MATERIAL_CONTENT = Path(__import__("material").__file__).parent / "templates" / "partials" / "content.html"
@@ -22,7 +22,7 @@ def search_docs(site: Path) -> list[dict[str, str]]:
 def test_search_finds_each_dataset_by_name_alias_and_description(site, catalog):
     docs = search_docs(site)
     for dataset in catalog.datasets:
-        location = links.url_of(links.dataset_page(dataset.slug))
+        location = urls.url_of(urls.dataset_page(dataset.slug))
         entries = [d for d in docs if d["location"].split("#")[0] == location]
         assert entries[0]["location"] == location and entries[0]["title"] == dataset.name.replace("&", "&amp;")
         text = " ".join(d["text"] for d in entries)

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from generator import figures
+from generator import labels
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.slow
@@ -41,13 +41,13 @@ def test_every_dataset_page_exists_and_shows_its_figures(site, catalog):
             if count is None:
                 assert shown.startswith("not reported"), (d.slug, label, shown)
             else:
-                assert figures.number(count) in shown, (d.slug, label, shown)
+                assert labels.number(count) in shown, (d.slug, label, shown)
         if d.frame_size is None:
             assert values["Frame size (pixels)"].startswith("not reported")
         else:
             assert f"{d.frame_size.width} × {d.frame_size.height}" in values["Frame size (pixels)"]
         if d.classes:
-            assert all(figures.number(c.count) in values["Classes"] for c in d.classes)
+            assert all(labels.number(c.count) in values["Classes"] for c in d.classes)
         else:
             assert values["Classes"].startswith("not reported")
         for value in values.values():

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import CATALOG, write_project
+from tests.helpers import CATALOG, write_project
 
 ZENSICAL = Path(sys.executable).with_name("zensical")
 pytestmark = pytest.mark.slow

@@ -1,0 +1,201 @@
+"""Machine-readable exports of the catalog: JSON, CSV and BibTeX."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from .. import labels, urls
+from ..models import Catalog, Dataset
+from ..render.escaping import compact_json
+
+SCHEMA_VERSION = 1
+
+# Cells that a spreadsheet would run as a formula start with one of these.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def page_path(dataset: Dataset) -> str:
+    """The dataset page's path below the site root, as the exports give it."""
+    return urls.dataset_url(dataset.slug)
+
+
+def dataset_record(dataset: Dataset) -> dict[str, Any]:
+    """One dataset as plain JSON data (every field of the model, page path added)."""
+    record = dataset.model_dump(mode="json")
+    record["page"] = page_path(dataset)
+    return record
+
+
+def catalog_record_head(catalog: Catalog) -> dict[str, Any]:
+    """The JSON export's object without its datasets: schema version, collection and categories."""
+    collection = catalog.collection.model_dump(mode="json", exclude={"categories"})
+    categories = [
+        {**c.model_dump(mode="json"), "datasets": [d.slug for d in catalog.in_category(c.slug)]} for c in catalog.collection.categories
+    ]
+    return {"schema_version": SCHEMA_VERSION, "collection": collection, "categories": categories}
+
+
+def catalog_record(catalog: Catalog) -> dict[str, Any]:
+    """The whole catalog as the JSON export's object."""
+    return {**catalog_record_head(catalog), "datasets": [dataset_record(d) for d in catalog.datasets]}
+
+
+def to_json(catalog: Catalog) -> str:
+    """JSON export, stable key order for byte-identical builds.
+
+    One dataset per line, readable and diff-friendly. Each line comes from
+    pydantic's own JSON serialiser (keys in the model's field order, then
+    ``page``), which is several times faster than dumping ``dataset_record``
+    at 10,000 datasets; a test checks that both give the same data.
+    """
+    record = catalog_record_head(catalog)
+    head = json.dumps(record, ensure_ascii=False, sort_keys=True)
+    lines = ",\n".join(_dataset_line(d) for d in catalog.datasets)
+    return head[:-1] + ', "datasets": [\n' + lines + "\n]}\n"
+
+
+def _dataset_line(dataset: Dataset) -> str:
+    line = dataset.model_dump_json()
+    return f"{line[:-1]},{json.dumps('page')}:{json.dumps(page_path(dataset), ensure_ascii=False)}}}"
+
+
+def safe_cells(values: Iterable[Any]) -> list[Any]:
+    """The cells of a row, each text a spreadsheet would evaluate as a formula prefixed with a quote."""
+    # one comprehension rather than a call per cell: 34 cells × 10,000 rows made that call a third of the CSV's cost
+    return ["'" + value if type(value) is str and value.startswith(_FORMULA_STARTS) else value for value in values]
+
+
+CSV_COLUMNS = [
+    # Table 1's columns first, in its order and notation
+    "name",
+    "modality",
+    "target",
+    "frame_size",
+    "images",
+    "classes",
+    "task",
+    # then every field as structured values
+    "slug",
+    "category",
+    "aliases",
+    "tasks",
+    "frame_width",
+    "frame_height",
+    "frame_approximate",
+    "images_train",
+    "images_test",
+    "images_total",
+    "images_approximate",
+    "classes_detail",
+    "dimensionality",
+    "year",
+    "access",
+    "license",
+    "license_url",
+    "commercial_use",
+    "homepage",
+    "homepage_note",
+    "references",
+    "description",
+    "category_note",
+    "former_slugs",
+    "figures_source",
+    "errata",
+    "page",
+]
+
+
+def csv_row(dataset: Dataset) -> dict[str, Any]:
+    """One CSV row, keys in ``CSV_COLUMNS`` order; lists are joined with '; ' and nested records are JSON."""
+    size, counts, lic = dataset.frame_size, dataset.images, dataset.license
+    return {
+        "name": dataset.name,
+        "modality": dataset.modality,
+        "target": dataset.target or "",
+        "frame_size": labels.frame_size(size).replace(" ", ""),
+        "images": labels.images(counts),
+        "classes": labels.classes(dataset.classes),
+        "task": "/".join(labels.TASK_ABBREVIATIONS[t] for t in dataset.tasks),
+        "slug": dataset.slug,
+        "category": dataset.category,
+        "aliases": "; ".join(dataset.aliases),
+        "tasks": "; ".join(t.value for t in dataset.tasks),
+        "frame_width": size.width if size else "",
+        "frame_height": size.height if size else "",
+        "frame_approximate": "" if size is None else str(size.approximate).lower(),
+        "images_train": "" if counts.train is None else counts.train,
+        "images_test": "" if counts.test is None else counts.test,
+        "images_total": "" if counts.total is None else counts.total,
+        "images_approximate": str(counts.approximate).lower(),
+        "classes_detail": json.dumps([c.model_dump(mode="json") for c in dataset.classes], ensure_ascii=False) if dataset.classes else "",
+        "dimensionality": dataset.dimensionality.value if dataset.dimensionality else "",
+        "year": dataset.year or "",
+        "access": dataset.access.value,
+        "license": lic.name if lic else "",
+        "license_url": lic.url or "" if lic else "",
+        "commercial_use": labels.commercial_use(dataset),
+        "homepage": dataset.homepage or "",
+        "homepage_note": dataset.homepage_note or "",
+        "references": "; ".join(dataset.references),
+        "description": dataset.description,
+        "category_note": dataset.category_note or "",
+        "former_slugs": "; ".join(dataset.former_slugs),
+        "figures_source": json.dumps(dataset.figures_source.model_dump(mode="json"), ensure_ascii=False) if dataset.figures_source else "",
+        "errata": json.dumps([e.model_dump(mode="json") for e in dataset.errata], ensure_ascii=False) if dataset.errata else "",
+        "page": page_path(dataset),
+    }
+
+
+class _LineCapture:
+    """A file for csv.writer that keeps the last line written (one writer serves every row)."""
+
+    line = ""
+
+    def write(self, text: str) -> None:
+        self.line = text
+
+
+def csv_lines(catalog: Catalog) -> dict[str, str]:
+    """Each dataset's CSV line (with its newline), by slug, in catalog order."""
+    capture = _LineCapture()
+    writer = csv.writer(capture, lineterminator="\n")
+    lines = {}
+    for dataset in catalog.datasets:
+        writer.writerow(safe_cells(csv_row(dataset).values()))
+        lines[dataset.slug] = capture.line
+    return lines
+
+
+def _csv_header() -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(CSV_COLUMNS)
+    return buffer.getvalue()
+
+
+def to_csv(catalog: Catalog, lines: dict[str, str] | None = None) -> str:
+    """CSV export: one row per dataset, Table 1's columns first (``lines`` if already computed)."""
+    return _csv_header() + "".join((lines or csv_lines(catalog)).values())
+
+
+def statistics_downloads(catalog: Catalog, lines: dict[str, str] | None = None) -> str:
+    """What the statistics page needs to download the rows shown: the same CSV lines and BibTeX as the exports.
+
+    The page joins these pieces instead of re-implementing CSV quoting or
+    BibTeX in JavaScript, so a download equals the matching rows of the export.
+    """
+    data = {
+        "csv_header": _csv_header(),
+        "csv": lines or csv_lines(catalog),
+        "references": {d.slug: d.references for d in catalog.datasets},
+        "bibtex": {key: ref.bibtex for key, ref in catalog.references.items()},
+    }
+    return compact_json(data, sort_keys=True) + "\n"
+
+
+def to_bibtex(catalog: Catalog) -> str:
+    """Every reference of the catalog, as the .bib file gives it."""
+    return "\n\n".join(ref.bibtex for ref in catalog.references.values()) + "\n"

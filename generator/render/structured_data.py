@@ -1,0 +1,79 @@
+"""schema.org JSON-LD for dataset pages (Dataset) and the home page (DataCatalog).
+
+Google Dataset Search requires name and description (50 to 5,000
+characters) and recommends the other fields given here. The dictionaries are
+plain data; the page templates serialise them with ``escaping.front_matter_script_json``,
+which escapes ``<``, ``>`` and ``&``, so no catalog text can close the script
+element.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import labels, urls
+from ..models import Access, Catalog, Dataset, Reference
+from . import citations
+
+FREE_ACCESS = {Access.open_download, Access.registration, Access.challenge_registration, Access.kaggle_account, Access.data_use_agreement}
+
+
+def _citation(reference: Reference, texts: citations.ReferenceTexts) -> str:
+    doi = reference.fields.get("doi")
+    return f"https://doi.org/{citations.plain(doi)}" if doi else texts.citation(reference)
+
+
+def dataset_json_ld(catalog: Catalog, dataset: Dataset, texts: citations.ReferenceTexts) -> dict[str, Any]:
+    """schema.org Dataset for one dataset page."""
+    references = [catalog.references[key] for key in dataset.references]
+    page_url = urls.absolute(catalog.collection.site_url, urls.dataset_page(dataset.slug))
+    data: dict[str, Any] = {
+        "@context": "https://schema.org/",
+        "@type": "Dataset",
+        "name": dataset.name,
+        "description": " ".join(dataset.description.split()),
+        "url": page_url,
+        "identifier": page_url,
+        "keywords": [dataset.modality, *([dataset.target] if dataset.target else []), *(labels.TASK_LABELS[t] for t in dataset.tasks)],
+        "measurementTechnique": dataset.modality,
+        "citation": [_citation(ref, texts) for ref in references],
+        "includedInDataCatalog": {
+            "@type": "DataCatalog",
+            "name": catalog.collection.title,
+            "url": catalog.collection.site_url,
+        },
+    }
+    if dataset.aliases:
+        data["alternateName"] = list(dataset.aliases)
+    if dataset.homepage:
+        data["sameAs"] = dataset.homepage
+    if dataset.license:
+        data["license"] = dataset.license.url or dataset.license.name
+    creators = texts.creators(references[0]) if references else []
+    if creators:
+        data["creator"] = creators
+    if dataset.access in FREE_ACCESS:
+        data["isAccessibleForFree"] = True
+    if dataset.year:
+        data["temporalCoverage"] = str(dataset.year)
+    if dataset.slug in catalog.last_updated:
+        data["dateModified"] = catalog.last_updated[dataset.slug].isoformat()
+    return data
+
+
+def catalog_json_ld(catalog: Catalog) -> dict[str, Any]:
+    """schema.org DataCatalog for the home page, listing every dataset."""
+    collection = catalog.collection
+    return {
+        "@context": "https://schema.org/",
+        "@type": "DataCatalog",
+        "name": collection.title,
+        "description": " ".join(collection.introduction.split()),
+        "url": collection.site_url,
+        "creator": {"@type": "Person", "name": collection.author.name, "affiliation": collection.author.affiliation},
+        "license": collection.license.url or collection.license.name,
+        "dataset": [
+            {"@type": "Dataset", "name": d.name, "url": urls.absolute(catalog.collection.site_url, urls.dataset_page(d.slug))}
+            for d in catalog.datasets
+        ],
+    }

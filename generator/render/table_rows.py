@@ -1,0 +1,81 @@
+"""The cells of one dataset in the category and statistics tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..labels import (
+    ACCESS_LABELS,
+    classes,
+    classes_sort_key,
+    commercial_use,
+    commercial_use_slug,
+    frame_size,
+    frame_sort_key,
+    images,
+    images_sort_key,
+    search_text,
+    tasks,
+)
+from ..models import Dataset
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One dataset's cells in the category and statistics tables, computed once per build."""
+
+    slug: str
+    name: str
+    category: str
+    modality: str
+    target: str | None
+    tasks: str
+    tasks_attr: str
+    frame: str | None
+    frame_key: str
+    images: str | None
+    images_key: str
+    classes: str | None
+    classes_key: str
+    access: str
+    access_label: str | None
+    license: str | None
+    commercial: str
+    commercial_slug: str
+    search: str
+    corrected_frame: bool
+    corrected_images: bool
+    corrected_classes: bool
+
+
+def _key(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+def table_row(dataset: Dataset) -> TableRow:
+    """The table cells of one dataset (unknown values as None, sort keys as text, '' when unknown)."""
+    corrected = {e.field for e in dataset.errata}
+    return TableRow(
+        slug=dataset.slug,
+        name=dataset.name,
+        category=dataset.category,
+        modality=dataset.modality,
+        target=dataset.target,
+        tasks=tasks(dataset),
+        tasks_attr=" ".join(t.value for t in dataset.tasks),
+        frame=frame_size(dataset.frame_size) if dataset.frame_size else None,
+        frame_key=_key(frame_sort_key(dataset.frame_size)),
+        images=None if dataset.images.is_unknown else images(dataset.images),
+        images_key=_key(images_sort_key(dataset.images)),
+        classes=classes(dataset.classes) if dataset.classes else None,
+        classes_key=_key(classes_sort_key(dataset.classes)),
+        access=dataset.access.value,
+        access_label=None if dataset.access.value == "unknown" else ACCESS_LABELS[dataset.access.value],
+        license=dataset.license.name if dataset.license else None,
+        commercial=commercial_use(dataset),
+        commercial_slug=commercial_use_slug(dataset),
+        search=search_text(dataset),
+        corrected_frame="frame_size" in corrected,
+        corrected_images=bool(corrected & {"images.train", "images.test", "images.total"}),
+        corrected_classes="classes" in corrected,
+    )

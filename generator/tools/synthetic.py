@@ -1,0 +1,139 @@
+"""Synthetic but valid catalogs of any size, for benchmarks and scale tests.
+
+A fixed seed gives the same catalog every time. Names, categories, tasks,
+counts and unknown values vary the way real entries do; the collection
+(categories, licence) is the real one, so pages look like the real site.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+
+import yaml
+
+from ..models import Access, Dimensionality, Task
+
+WORDS = [
+    "lung",
+    "liver",
+    "brain",
+    "breast",
+    "retina",
+    "skin",
+    "heart",
+    "kidney",
+    "prostate",
+    "colon",
+    "bone",
+    "knee",
+    "spine",
+    "pancreas",
+    "thyroid",
+    "cervix",
+    "nodule",
+    "lesion",
+    "tumour",
+    "vessel",
+    "gland",
+    "nucleus",
+    "fracture",
+    "glaucoma",
+    "melanoma",
+    "polyp",
+    "stroke",
+    "edema",
+    "cardiac",
+    "dental",
+]
+SUFFIXES = ["Set", "Challenge", "Database", "Archive", "Benchmark", "Atlas", "Study", "Collection"]
+MODALITIES = {
+    "x-ray": ["X-ray"],
+    "ultrasound": ["Ultrasound"],
+    "mri-ct": ["CT", "MRI"],
+    "histopathology": ["H&E histopathology"],
+    "fundus-oct": ["Fundus photography", "OCT"],
+    "dermoscopy": ["Dermoscopy", "Cervicography"],
+    "natural": ["Natural images"],
+}
+LICENSES = [
+    {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/", "commercial_use": True},
+    {"name": "CC BY-NC-SA 4.0", "url": "https://creativecommons.org/licenses/by-nc-sa/4.0/", "commercial_use": False},
+    {"name": "Research use agreement", "url": None, "commercial_use": None},
+    None,
+]
+
+
+def _maybe(rng: random.Random, value: object, unknown: float = 0.15) -> object:
+    return None if rng.random() < unknown else value
+
+
+def dataset_record(rng: random.Random, index: int, references: list[str]) -> dict:
+    """One valid dataset record."""
+    category = rng.choice(list(MODALITIES))
+    word_a, word_b = rng.sample(WORDS, 2)
+    name = f"{word_a.capitalize()} {word_b.capitalize()} {rng.choice(SUFFIXES)} {index}"
+    train = rng.randint(10, 2_000_000) if rng.random() < 0.6 else None
+    test = rng.randint(5, 200_000) if train is not None and rng.random() < 0.8 else None
+    total = None if train is not None else _maybe(rng, rng.randint(10, 5_000_000))
+    tasks = rng.sample([t.value for t in Task], rng.randint(1, 2))
+    side = rng.choice([32, 224, 256, 320, 512, 1024, 2048, 4000])
+    homepage = f"https://datasets.example.org/{index}/"
+    return {
+        "slug": f"synthetic-{index:05d}",
+        "name": name,
+        "aliases": [f"SYN{index}"] if rng.random() < 0.5 else [],
+        "category": category,
+        "modality": rng.choice(MODALITIES[category]),
+        "target": _maybe(rng, word_a.capitalize()),
+        "tasks": tasks,
+        "frame_size": _maybe(rng, {"width": side, "height": int(side * rng.choice([1, 0.75, 1.25])), "approximate": rng.random() < 0.2}),
+        "images": {"train": train, "test": test, "total": total, "approximate": rng.random() < 0.05},
+        "classes": _maybe(rng, [{"count": rng.randint(2, 1000), "task": tasks[0]}]),
+        "dimensionality": _maybe(rng, rng.choice([d.value for d in Dimensionality])),
+        "year": _maybe(rng, rng.randint(1995, 2026)),
+        "description": (
+            f"Synthetic entry {index} for benchmarks: {word_a} and {word_b} images from a made-up study, "
+            f"annotated for {' and '.join(tasks)}. It exists only to measure how the site scales."
+        ),
+        "homepage": homepage,
+        "access": rng.choice([a.value for a in Access]),
+        "license": rng.choice(LICENSES),
+        "references": [rng.choice(references)],
+        "errata": (
+            [
+                {
+                    "field": "images.test",
+                    "collection_value": "1",
+                    "corrected_value": str(test),
+                    "source": homepage,
+                    "note": "Synthetic erratum.",
+                }
+            ]
+            if test is not None and rng.random() < 0.05
+            else []
+        ),
+    }
+
+
+def write_synthetic_catalog(out: Path, count: int, seed: int = 2026, source_catalog: Path | None = None) -> Path:
+    """Write a catalog of ``count`` synthetic datasets into ``out`` (replacing it); return it."""
+    rng = random.Random(seed)  # noqa: S311 - reproducible test data, not security
+    if out.exists():
+        shutil.rmtree(out)
+    (out / "datasets").mkdir(parents=True)
+    source = source_catalog or Path(__file__).resolve().parents[2] / "catalog"
+    shutil.copy(source / "collection.yaml", out / "collection.yaml")
+    keys = [f"synthetic{i:04d}" for i in range(max(1, count // 10))]
+    bib = [
+        f"@article{{{key},\n  author = {{Doe, Jane and Roe, Richard}},\n  title = {{Synthetic Paper {i}}},\n"
+        f"  journal = {{Journal of Benchmarks}},\n  year = {{{2000 + i % 26}}}\n}}\n"
+        for i, key in enumerate(keys)
+    ]
+    (out / "references.bib").write_text("\n".join(bib), encoding="utf-8")
+    for index in range(count):
+        record = dataset_record(rng, index, keys)
+        text = yaml.safe_dump(record, sort_keys=False, allow_unicode=True)
+        (out / "datasets" / f"{record['slug']}.yaml").write_text(text, encoding="utf-8")
+    return out

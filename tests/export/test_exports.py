@@ -1,0 +1,90 @@
+"""JSON, CSV and BibTeX exports agree with the catalog."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import bibtexparser
+
+from generator.cli import main
+from generator.export.datasets import CSV_COLUMNS, catalog_record, csv_row, safe_cells, to_bibtex, to_csv, to_json
+
+REQUIRED_KEYS = {
+    "slug", "name", "aliases", "category", "modality", "target", "tasks", "frame_size", "images",
+    "classes", "year", "description", "homepage", "access", "license", "references", "errata",
+}  # fmt: skip
+
+
+def test_json_shape(catalog):
+    data = json.loads(to_json(catalog))
+    assert set(data) == {"schema_version", "collection", "categories", "datasets"}
+    assert len(data["datasets"]) == 36
+    assert [c["slug"] for c in data["categories"]] == [c.slug for c in catalog.collection.categories]
+    listed = [slug for c in data["categories"] for slug in c["datasets"]]
+    assert sorted(listed) == sorted(d["slug"] for d in data["datasets"])
+    for record in data["datasets"]:
+        assert set(record) >= REQUIRED_KEYS, record["slug"]
+        assert set(record["images"]) == {"train", "test", "total", "approximate"}
+        for value in (record["images"]["train"], record["images"]["test"], record["images"]["total"]):
+            assert value is None or isinstance(value, int)
+        for erratum in record["errata"]:
+            assert set(erratum) == {"field", "collection_value", "corrected_value", "source", "note"}
+
+
+def test_json_lines_hold_the_same_data_as_the_model_dump(catalog, tmp_path):
+    """The export writes each dataset with pydantic's JSON serialiser; it must equal the plain dump (page included)."""
+    from generator.load.catalog import load_catalog
+    from generator.tools.synthetic import write_synthetic_catalog
+
+    assert json.loads(to_json(catalog)) == catalog_record(catalog)
+    synthetic = load_catalog(write_synthetic_catalog(tmp_path / "catalog", 60, seed=3))
+    assert json.loads(to_json(synthetic)) == catalog_record(synthetic)
+
+
+def test_json_numbers_match_models(catalog):
+    data = {d["slug"]: d for d in json.loads(to_json(catalog))["datasets"]}
+    for d in catalog.datasets:
+        assert data[d.slug]["images"]["train"] == d.images.train
+        assert data[d.slug]["images"]["total"] == d.images.total
+        assert data[d.slug]["category"] == d.category
+
+
+def test_export_command_writes_json(capsys):
+    assert main(["export", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert len(data["datasets"]) == 36
+
+
+def test_csv_has_table1_columns_first_and_one_row_per_dataset(catalog):
+    rows = list(csv.DictReader(io.StringIO(to_csv(catalog))))
+    assert CSV_COLUMNS[:7] == ["name", "modality", "target", "frame_size", "images", "classes", "task"]
+    assert len(rows) == 36
+    chexpert = next(r for r in rows if r["slug"] == "chexpert")
+    assert chexpert["images_train"] == "223414"
+    assert chexpert["task"] == "CLS"
+    assert chexpert["frame_size"] == "~390×320"
+
+
+def test_csv_neutralises_formulas():
+    cells = ["=HYPERLINK(1)", "+1", "-1", "@SUM", "\tx", "plain", 5, "a=b"]
+    assert safe_cells(cells) == ["'=HYPERLINK(1)", "'+1", "'-1", "'@SUM", "'\tx", "plain", 5, "a=b"]
+
+
+def test_csv_export_neutralises_a_formula_in_catalog_text(catalog):
+    first = catalog.datasets[0]
+    hostile_first = first.model_copy(update={"description": '=HYPERLINK("http://x")'})
+    hostile = catalog.model_copy(update={"datasets": (hostile_first, *catalog.datasets[1:])})
+    row = next(csv.DictReader(io.StringIO(to_csv(hostile))))
+    assert row["description"] == '\'=HYPERLINK("http://x")'
+
+
+def test_csv_rows_give_every_column_in_order(catalog):
+    assert all(list(csv_row(d)) == CSV_COLUMNS for d in catalog.datasets)
+
+
+def test_bibtex_export_parses_with_a_standard_parser(catalog):
+    library = bibtexparser.parse_string(to_bibtex(catalog))
+    assert not library.failed_blocks
+    assert {e.key for e in library.entries} == set(catalog.references)
