@@ -11,7 +11,9 @@ keys; anything it refuses is read carefully, and a file's line map is built
 from PyYAML's nodes only when a problem in it must be located.
 
 Both readers give a value one meaning: YAML 1.2's core schema as yaml-rs
-reads it (``no`` and ``on`` are text, ``012`` is twelve, ``0o12`` is ten).
+reads it (``no`` and ``on`` are text, ``012`` is twelve, ``0o12`` is ten,
+and a date is text too: the core schema has no timestamps, and the models
+parse their date fields, so a quoted date cannot turn into a date object).
 PyYAML only knows YAML 1.1, so the careful reader composes nodes without
 resolving any scalar and asks yaml-rs what each plain or tagged scalar means.
 """
@@ -81,7 +83,7 @@ def _yaml12_scalar(node: yaml.ScalarNode) -> Any:
         tag = "!!" + node.tag.removeprefix("tag:yaml.org,2002:") if node.tag.startswith("tag:yaml.org,2002:") else f"!<{node.tag}>"
         source = f"v: {tag} {json.dumps(node.value)}"
     try:
-        return yaml_rs.loads(source)["v"]
+        return yaml_rs.loads(source, parse_datetime=False)["v"]
     except Exception:
         return node.value
 
@@ -191,7 +193,7 @@ def read_yaml(path: Path | str, display_name: str) -> ReadResult:
         line = raw[: err.start].count(b"\n") + 1
         return None, [Problem(display_name, line, "(encoding)", f"file is not UTF-8: byte 0x{raw[err.start]:02x} cannot be decoded")]
     try:
-        data = yaml_rs.loads(text)
+        data = yaml_rs.loads(text, parse_datetime=False)
     except Exception:
         data = None
     if isinstance(data, dict) and all(isinstance(key, str) for key in data):
