@@ -17,10 +17,13 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+BIBKEY_PATTERN = r"^[A-Za-z0-9_:.\-]+$"
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+$"
+BRANCH_PATTERN = r"^[A-Za-z0-9._/-]+$"
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, min_length=1, max_length=80)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
-BibKey = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_:.\-]+$", min_length=1, max_length=100)]
+BibKey = Annotated[str, StringConstraints(pattern=BIBKEY_PATTERN, min_length=1, max_length=100)]
 
 
 _SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f]")
@@ -160,7 +163,18 @@ ERRATUM_FIELDS = (
     "year",
 )
 
-ErratumField = Annotated[str, StringConstraints(pattern="^(" + "|".join(f.replace(".", r"\.") for f in ERRATUM_FIELDS) + ")$")]
+ERRATUM_FIELD_PATTERN = "^(" + "|".join(f.replace(".", r"\.") for f in ERRATUM_FIELDS) + ")$"
+ErratumField = Annotated[str, StringConstraints(pattern=ERRATUM_FIELD_PATTERN)]
+
+
+# What each pattern asks for, in a contributor's words: no message shows a raw regular expression.
+PATTERN_MEANINGS = {
+    SLUG_PATTERN: "must be a slug: lowercase letters, digits and single hyphens, such as 'my-dataset-2024'",
+    BIBKEY_PATTERN: "must be a BibTeX key: letters, digits and _ : . - only, such as 'smith2020chest'",
+    EMAIL_PATTERN: "must be an e-mail address, such as 'name@example.org'",
+    BRANCH_PATTERN: "must be a git branch name: letters, digits and . _ / - only",
+    ERRATUM_FIELD_PATTERN: "must name a corrected field, one of: " + ", ".join(ERRATUM_FIELDS),
+}
 
 
 class Erratum(StrictModel):
@@ -213,7 +227,7 @@ class Author(StrictModel):
     given_names: Text
     family_names: Text
     affiliation: Text
-    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+$")] | None = None
+    email: Annotated[str, StringConstraints(pattern=EMAIL_PATTERN)] | None = None
     homepage: HttpUrl | None = None
 
     @property
@@ -242,7 +256,7 @@ class Repository(StrictModel):
     """Where the catalog lives, for 'edit this dataset' links."""
 
     url: HttpUrl
-    branch: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._/-]+$")] = "main"
+    branch: Annotated[str, StringConstraints(pattern=BRANCH_PATTERN)] = "main"
 
 
 class Collection(StrictModel):

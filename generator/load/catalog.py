@@ -9,11 +9,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..models import Catalog, Collection, Dataset, LinkReport, LinkResult
+from ..models import PATTERN_MEANINGS, Catalog, Collection, Dataset, LinkReport, LinkResult, Task
 from ..problems import CatalogError, Problem
 from ..runner import IN_PROCESS, Runner
 from .bibtex import read_bibliography
-from .checks import LoadedDataset, check_all, check_collection
+from .checks import LoadedDataset, check_all, check_collection, unknown_category_message
 from .history import git_dates
 from .yaml_reader import YamlDocument, read_yaml, read_yaml_files
 
@@ -54,8 +54,29 @@ def _model_args(annotation: Any) -> list[type[BaseModel]]:
     return found
 
 
-def validation_problems(err: ValidationError, model: type[BaseModel], doc: YamlDocument, file: str) -> list[Problem]:
-    """Translate pydantic's errors into located problems written for the contributor."""
+def _pattern_message(error: Any, loc: tuple[Any, ...], categories: list[str] | None) -> str:
+    """A pattern rule in words: a category lists the known ones, other rules say what form they want."""
+    if loc == ("category",) and categories:
+        return unknown_category_message(error["input"], categories)
+    return PATTERN_MEANINGS.get(error["ctx"]["pattern"], "does not have the expected form")
+
+
+def _empty_list_message(loc: tuple[Any, ...]) -> str:
+    """An empty list that needs items: say which items."""
+    if loc == ("tasks",):
+        return "list at least one task: " + ", ".join(task.value for task in Task)
+    if loc == ("references",):
+        return "list at least one BibTeX key from catalog/references.bib (add the dataset's paper there first)"
+    return "list at least one item"
+
+
+def validation_problems(
+    err: ValidationError, model: type[BaseModel], doc: YamlDocument, file: str, categories: list[str] | None = None
+) -> list[Problem]:
+    """Translate pydantic's errors into located problems written for the contributor.
+
+    ``categories``: the collection's category slugs, listed when a dataset's category is not one.
+    """
     problems: list[Problem] = []
     for error in err.errors(include_url=False):
         loc = tuple(error["loc"])
@@ -69,6 +90,12 @@ def validation_problems(err: ValidationError, model: type[BaseModel], doc: YamlD
             hint = difflib.get_close_matches(str(loc[-1]), known, n=1)
             message = f"unknown field {loc[-1]!r}" + (f"; did you mean {hint[0]!r}?" if hint else f"; known fields: {', '.join(known)}")
             line = doc.line_of(loc)
+        elif kind == "too_short" and isinstance(error["input"], list):
+            message = _empty_list_message(loc)
+            line = doc.line_of(loc)
+        elif kind == "string_pattern_mismatch":
+            message = _pattern_message(error, loc, categories)
+            line = doc.line_of(loc)
         else:
             message = error["msg"]
             if message.startswith("Value error, "):
@@ -78,11 +105,11 @@ def validation_problems(err: ValidationError, model: type[BaseModel], doc: YamlD
     return problems
 
 
-def _validate(model: type[BaseModel], doc: YamlDocument, file: str) -> tuple[Any, list[Problem]]:
+def _validate(model: type[BaseModel], doc: YamlDocument, file: str, categories: list[str] | None = None) -> tuple[Any, list[Problem]]:
     try:
         return model.model_validate(doc.data), []
     except ValidationError as err:
-        return None, validation_problems(err, model, doc, file)
+        return None, validation_problems(err, model, doc, file, categories)
 
 
 def count_dataset_files(catalog_dir: Path) -> int:
@@ -121,11 +148,12 @@ def load_catalog(catalog_dir: Path, runner: Runner = IN_PROCESS) -> Catalog:
     if not names:
         dataset_problems.append(Problem(shown_dir, 1, "(datasets)", "no dataset files (*.yaml) found"))
     loaded: list[LoadedDataset] = []
+    categories = [c.slug for c in collection.categories] if collection is not None else None
     for name, (_, file), (doc, found) in zip(names, files, documents, strict=True):
         dataset_problems += found
         if doc is None:
             continue
-        dataset, found = _validate(Dataset, doc, file)
+        dataset, found = _validate(Dataset, doc, file, categories)
         dataset_problems += found
         if dataset is not None:
             loaded.append(LoadedDataset(file, name.removesuffix(".yaml"), doc, dataset))

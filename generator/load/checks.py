@@ -37,11 +37,16 @@ def check_file_names(items: Iterable[LoadedDataset]) -> list[Problem]:
     ]
 
 
+def unknown_category_message(value: object, known: list[str]) -> str:
+    """What a contributor reads when a dataset's category is not one of collection.yaml's."""
+    return f"unknown category {value!r}; should be one of: {', '.join(known)}"
+
+
 def check_categories(items: Iterable[LoadedDataset], collection: Collection) -> list[Problem]:
     """Every dataset names a category of collection.yaml."""
     known = [c.slug for c in collection.categories]
     return [
-        Problem(*item.at("category"), f"unknown category {item.dataset.category!r}; should be one of: {', '.join(known)}")
+        Problem(*item.at("category"), unknown_category_message(item.dataset.category, known))
         for item in items
         if item.dataset.category not in known
     ]

@@ -37,6 +37,7 @@ def test_bad_input_is_reported_with_file_line_and_field(name, minimal_catalog, c
     matching = [line for line in err.splitlines() if line.startswith(expected_prefix)]
     assert matching, f"no line starts with {expected_prefix!r} in:\n{err}"
     assert any(case["message"] in line for line in matching), err
+    assert "should match pattern" not in err, "a pattern rule must be explained in words, not as a regular expression"
     if "absent_field" in case:  # a field the case must not report (a false alarm it guards against)
         absent = f"catalog/{case['file']}:"
         assert not [line for line in err.splitlines() if line.startswith(absent) and f": {case['absent_field']}: " in line], err

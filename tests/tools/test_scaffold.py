@@ -20,7 +20,11 @@ def test_new_writes_every_field(catalog_copy, capsys):
     assert main(["check", "--catalog", str(catalog_copy)]) == 1
     err = capsys.readouterr().err
     assert "datasets/my-dataset.yaml:" in err
-    assert "tasks" in err
+    # in the contributor's terms: the known categories and tasks are listed, no regular expression is shown
+    assert "category: unknown category 'FILL-IN'; should be one of: x-ray, ultrasound, mri-ct" in err
+    assert "tasks: list at least one task: classification, segmentation" in err
+    assert "pattern" not in err
+    assert "^[" not in err
 
 
 def test_new_refuses_existing_and_invalid(catalog_copy, capsys):
