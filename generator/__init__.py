@@ -1,1 +1,1 @@
-"""Generator of the Medical Dataset Collection site: catalog → Markdown tree → MkDocs."""
+"""Builds the Medical Dataset Collection site from its catalog: ``python -m generator`` (see ARCHITECTURE.md)."""

@@ -71,8 +71,8 @@ def render_tree(catalog: Catalog, templates_dir: Path, runner: Runner = IN_PROCE
     """Every file of the docs tree: relative POSIX path → bytes, the jobs run by ``runner``.
 
     With workers, templates are compiled by each worker on first use, not
-    here before the fork: compiling all of them took 0.1 s that nothing ran
-    beside, while a worker compiles only what its jobs use, in parallel.
+    here before the fork: compiling all of them kept one core busy while the
+    other waited, where a worker compiles only what its jobs use, in parallel.
     """
     renderer = Renderer(catalog, templates_dir)
     chunks = 1 if runner.processes < 2 else runner.processes * CHUNKS_PER_WORKER

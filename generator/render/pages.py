@@ -202,8 +202,8 @@ def table_pages(renderer: Renderer) -> dict[str, str]:
 
 
 # The statistics page's HTML holds the first rows, the script pages through
-# all of them from a JSON file: a 10,000-row table in the HTML took a browser
-# 20 s to parse before the page could be used.
+# all of them from a JSON file: a table of thousands of rows in the HTML kept
+# the browser parsing long before the page could be used (ARCHITECTURE.md).
 STATISTICS_PAGE_ROWS = 100
 STATISTICS_ROW_FIELDS = [field.name for field in dataclasses.fields(TableRow)]
 _row_values = operator.attrgetter(*STATISTICS_ROW_FIELDS)

@@ -33,15 +33,14 @@ sys.path.insert(0, str(ROOT))
 STAGES = r"""
 import json, resource, sys, time
 from pathlib import Path
-from generator.load.catalog import load_catalog
-from generator.build.jobs import render_tree
+from generator.cli import load, render  # as the commands run them: workers for large catalogs, collector paused
 from generator.build.output import write_tree
 # the host's speed at this moment: a fixed loop of plain Python (it drifts by ±30 % on shared machines)
 t = time.perf_counter(); s = 0
 for i in range(3_000_000): s += i
 host_loop_s = time.perf_counter() - t
-t0 = time.perf_counter(); catalog = load_catalog(Path(sys.argv[1])); t1 = time.perf_counter()
-files = render_tree(catalog, Path(sys.argv[2])); t2 = time.perf_counter()
+t0 = time.perf_counter(); catalog = load(Path(sys.argv[1])); t1 = time.perf_counter()
+files = render(catalog, Path(sys.argv[2])); t2 = time.perf_counter()
 report = write_tree(files, Path(sys.argv[3])); t3 = time.perf_counter()
 print(json.dumps({"host_loop_s": host_loop_s, "load_validate_s": t1 - t0, "render_s": t2 - t1, "write_s": t3 - t2,
                   "written": len(report.written), "written_files": report.written[:20], "files": len(files)}))

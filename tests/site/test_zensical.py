@@ -1,4 +1,4 @@
-"""The same docs tree builds with Zensical, the Material team's successor to MkDocs (see DESIGN.md)."""
+"""The same docs tree builds with Zensical, the Material team's successor to MkDocs (see ARCHITECTURE.md)."""
 
 from __future__ import annotations
 
