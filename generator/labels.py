@@ -5,9 +5,10 @@ Unknown values read "not reported" everywhere; sort keys put them last.
 
 from __future__ import annotations
 
-from .models import ClassCount, Dataset, FrameSize, ImageCounts, Task
+from .models import ClassCount, Condition, Dataset, FrameSize, ImageCounts, LoaderLibrary, RelationType, Size, SizeBasis, Split, Task
 
 NOT_REPORTED = "not reported"
+VARIES = "varies"  # a dataset whose images have no fixed size
 
 TASK_LABELS = {
     Task.classification: "Classification",
@@ -60,11 +61,24 @@ def plural(count: int, noun: str) -> str:
     return f"{number(count)} {noun}{'' if count == 1 else 's'}"
 
 
-def frame_size(size: FrameSize | None) -> str:
-    """``~390 × 320`` or "not reported"."""
-    if size is None:
+def size(value: Size) -> str:
+    """``565 × 584`` (width × height)."""
+    return f"{value.width} × {value.height}"
+
+
+BASIS_MARKS = {SizeBasis.exact: "", SizeBasis.typical: "~", SizeBasis.average: "average "}
+
+
+def frame_size(frame: FrameSize | None) -> str:
+    """``565 × 584``, ``~390 × 320``, ``2,124 × 2,056 or 1,634 × 1,634``, ``384 × 127 to 2,916 × 2,713``, "varies" or "not reported"."""
+    if frame is None:
         return NOT_REPORTED
-    return f"{'~' if size.approximate else ''}{size.width} × {size.height}"
+    if frame.varies:
+        return VARIES
+    mark = BASIS_MARKS[frame.basis]
+    if frame.range is not None:
+        return f"{mark}{size(frame.range.smallest)} to {size(frame.range.largest)}"
+    return " or ".join(f"{mark}{size(s)}" for s in frame.sizes)
 
 
 def images(counts: ImageCounts) -> str:
@@ -133,3 +147,59 @@ def frame_sort_key(size: FrameSize | None) -> int | None:
 def classes_sort_key(entries: list[ClassCount] | None) -> int | None:
     """Class counts sort by the largest count."""
     return max(e.count for e in entries) if entries else None
+
+
+CONDITION_LABELS = {
+    Condition.registration: "registration",
+    Condition.data_use_agreement: "a data-use agreement",
+    Condition.challenge_rules: "the challenge's rules",
+    Condition.credentialed_access: "credentialed access",
+    Condition.citation_required: "citing the requested paper",
+    Condition.non_commercial: "non-commercial use only",
+    Condition.no_redistribution: "no redistribution",
+    Condition.share_alike: "sharing adaptations under the same licence",
+    Condition.no_derivatives: "no derivative works",
+}
+
+LOADER_LABELS = {
+    LoaderLibrary.monai: "MONAI",
+    LoaderLibrary.torchvision: "torchvision",
+    LoaderLibrary.tensorflow_datasets: "TensorFlow Datasets",
+    LoaderLibrary.huggingface_datasets: "Hugging Face datasets",
+    LoaderLibrary.medmnist: "MedMNIST",
+    LoaderLibrary.kaggle_cli: "Kaggle CLI",
+    LoaderLibrary.tcia_utils: "tcia_utils",
+    LoaderLibrary.pylidc: "pylidc",
+    LoaderLibrary.keras: "Keras",
+    LoaderLibrary.torch_em: "torch-em",
+    LoaderLibrary.bob_ip_binseg: "bob.ip.binseg",
+}
+
+# How a relation reads from the dataset that states it, and from the other end.
+RELATION_LABELS = {
+    RelationType.subset_of: ("Subset of", "Has a subset"),
+    RelationType.derived_from: ("Derived from", "Source of"),
+    RelationType.successor_of: ("Successor of", "Succeeded by"),
+    RelationType.overlaps_with: ("Overlaps with", "Overlaps with"),
+}
+
+
+def commercial_use_sentence(value: bool | None) -> str:
+    """What the terms say about commercial use."""
+    return "not stated by the terms" if value is None else "allowed" if value else "not allowed"
+
+
+# Image formats joined in a row's data attribute (format names hold spaces and slashes, never this).
+FORMAT_SEPARATOR = "|"
+
+
+def official_split(split: Split) -> str:
+    """'yes', 'no' or 'unknown': the statistics filter's three values."""
+    return "unknown" if split.official is None else "yes" if split.official else "no"
+
+
+def split_counts(split: Split) -> str:
+    """``20 training, 20 test images`` or '' when no count is given."""
+    parts = [(split.train, "training"), (split.validation, "validation"), (split.test, "test")]
+    shown = [f"{number(count)} {name}" for count, name in parts if count is not None]
+    return f"{', '.join(shown)} {split.unit.value}" if shown else ""

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 BIBKEY_PATTERN = r"^[A-Za-z0-9_:.\-]+$"
@@ -90,17 +91,66 @@ class Dimensionality(StrEnum):
     whole_slide = "whole-slide"
 
 
-class FrameSize(StrictModel):
-    """Width × height in pixels; ``approximate`` where the source writes "~"."""
+class Size(StrictModel):
+    """One frame size: width × height in pixels."""
 
     width: int = Field(ge=1, le=1_000_000)
     height: int = Field(ge=1, le=1_000_000)
-    approximate: bool = False
 
     @property
     def pixels(self) -> int:
-        """Pixel count, the sort key of the statistics table."""
+        """Pixel count."""
         return self.width * self.height
+
+
+class SizeRange(StrictModel):
+    """The smallest and the largest frame of a dataset whose images come in many sizes."""
+
+    smallest: Size
+    largest: Size
+
+
+class SizeBasis(StrEnum):
+    """What kind of figure a size is, as the source states it."""
+
+    exact = "exact"  # every image (of that group) has this size
+    typical = "typical"  # the source writes "about" or "~"
+    average = "average"  # the source gives a mean size
+
+
+class FrameSize(StrictModel):
+    """The frame size as the source gives it: one size, several sizes, a range, or no fixed size at all."""
+
+    sizes: list[Size] = Field(default_factory=list, max_length=20)
+    range: SizeRange | None = None
+    varies: bool = False
+    basis: SizeBasis = SizeBasis.exact
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_form(self) -> FrameSize:
+        forms = sum((bool(self.sizes), self.range is not None, self.varies))
+        if forms != 1:
+            raise ValueError("give exactly one of: sizes (one or more), range (smallest and largest), or varies: true")
+        if self.varies and self.basis is not SizeBasis.exact:
+            raise ValueError("a size that varies has no basis: leave basis out")
+        return self
+
+    @property
+    def pixels(self) -> int | None:
+        """Pixel count of the largest frame, the sort key of the statistics table (None when the size varies)."""
+        if self.sizes:
+            return max(size.pixels for size in self.sizes)
+        if self.range is not None:
+            return self.range.largest.pixels
+        return None
+
+    @property
+    def largest(self) -> Size | None:
+        """The largest frame given (for charts)."""
+        if self.sizes:
+            return max(self.sizes, key=lambda size: size.pixels)
+        return self.range.largest if self.range is not None else None
 
 
 class ImageCounts(StrictModel):
@@ -142,6 +192,236 @@ class License(StrictModel):
     commercial_use: bool | None
 
 
+class FigureState(StrEnum):
+    """How far a figure on the site is confirmed (see the contributing page)."""
+
+    confirmed = "confirmed"  # a source read says the same value
+    corrected = "corrected"  # the write-up's value is wrong; an erratum gives both values and the source
+    unconfirmed = "unconfirmed"  # no source found yet
+
+
+# The figures whose state every dataset page shows.
+FIGURE_FIELDS = ("modality", "target", "tasks", "frame_size", "images.train", "images.test", "images.total", "classes", "year", "homepage")
+FIGURE_FIELD_PATTERN = "^(" + "|".join(f.replace(".", r"\.") for f in FIGURE_FIELDS) + ")$"
+FigureField = Annotated[str, StringConstraints(pattern=FIGURE_FIELD_PATTERN)]
+
+
+class FigureCheck(StrictModel):
+    """The state of one figure, with the page that settles it."""
+
+    state: FigureState
+    source: HttpUrl | None = None
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _sourced(self) -> FigureCheck:
+        if self.state is FigureState.confirmed and self.source is None:
+            raise ValueError("a confirmed figure needs its source: the page or paper that gives the same value")
+        if self.state is FigureState.unconfirmed and self.note is None:
+            raise ValueError("an unconfirmed figure needs a note: which sources were checked and found silent")
+        if self.state is FigureState.corrected and self.source is not None:
+            raise ValueError("a corrected figure takes its source from its erratum: leave source out here")
+        return self
+
+
+class LicenceStatus(StrEnum):
+    """Whether the provider states terms of use."""
+
+    stated = "stated"
+    none_stated = "none-stated"  # the provider's page was read and gives no licence
+
+
+class Condition(StrEnum):
+    """What the terms ask of a user."""
+
+    registration = "registration"
+    data_use_agreement = "data-use-agreement"
+    challenge_rules = "challenge-rules"
+    credentialed_access = "credentialed-access"
+    citation_required = "citation-required"
+    non_commercial = "non-commercial"
+    no_redistribution = "no-redistribution"
+    share_alike = "share-alike"
+    no_derivatives = "no-derivatives"
+
+
+class DatasetLicence(StrictModel):
+    """A dataset's licence or terms of use, or the explicit finding that the provider states none."""
+
+    status: LicenceStatus
+    name: Text | None = None
+    url: HttpUrl | None = None
+    commercial_use: bool | None
+    conditions: list[Condition] = Field(default_factory=list)
+    checked_url: HttpUrl
+    checked_on: dt.date
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _named(self) -> DatasetLicence:
+        if self.status is LicenceStatus.stated and self.name is None:
+            raise ValueError("a stated licence needs its name")
+        if self.status is LicenceStatus.none_stated and (self.name is not None or self.url is not None):
+            raise ValueError("no licence is stated: leave name and url out, and keep checked_url")
+        return self
+
+    @property
+    def label(self) -> str:
+        """The licence's name, or what the provider's silence means."""
+        return self.name if self.name is not None else "No licence stated by the provider"
+
+
+class FileFormat(StrEnum):
+    """File formats of images and annotations."""
+
+    dicom = "DICOM"
+    nifti = "NIfTI"
+    mhd_raw = "MHD/RAW"
+    nrrd = "NRRD"
+    png = "PNG"
+    jpeg = "JPEG"
+    tiff = "TIFF"
+    bmp = "BMP"
+    ppm = "PPM"
+    gif = "GIF"
+    svs = "SVS"
+    mat = "MAT"
+    csv = "CSV"
+    xml = "XML"
+    json = "JSON"
+    txt = "TXT"
+    python_pickle = "Python pickle"
+    binary = "binary"
+    hdf5 = "HDF5"
+
+
+class SplitUnit(StrEnum):
+    """What a split counts."""
+
+    images = "images"
+    patients = "patients"
+    subjects = "subjects"
+    studies = "studies"
+    volumes = "volumes"
+    cases = "cases"
+    slides = "slides"
+
+
+class SplitKey(StrEnum):
+    """What to split on so that no one source is in two splits."""
+
+    patient = "patient"
+    lesion = "lesion"
+    study = "study"
+    eye = "eye"
+    slide = "slide"
+    image = "image"
+
+
+class Split(StrictModel):
+    """The official train / validation / test split, if there is one."""
+
+    official: bool | None
+    train: int | None = Field(default=None, ge=0)
+    validation: int | None = Field(default=None, ge=0)
+    test: int | None = Field(default=None, ge=0)
+    unit: SplitUnit = SplitUnit.images
+    key: SplitKey | None = None
+    source: HttpUrl | None = None
+    note: Text | None = None
+
+
+class LoaderLibrary(StrEnum):
+    """Libraries that load datasets by name."""
+
+    monai = "monai"
+    torchvision = "torchvision"
+    tensorflow_datasets = "tensorflow-datasets"
+    huggingface_datasets = "huggingface-datasets"
+    medmnist = "medmnist"
+    kaggle_cli = "kaggle-cli"
+    tcia_utils = "tcia-utils"
+    pylidc = "pylidc"
+    keras = "keras"
+    torch_em = "torch-em"
+    bob_ip_binseg = "bob-ip-binseg"
+
+
+class Loader(StrictModel):
+    """A documented call that loads the dataset."""
+
+    library: LoaderLibrary
+    call: Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+    official: bool
+    source: HttpUrl
+    note: Text | None = None
+
+
+class KnownIssue(StrictModel):
+    """A known problem of the data (duplicates, label noise, overlaps), with its source."""
+
+    text: Text
+    source: HttpUrl
+
+
+class Count(StrictModel):
+    """A count with its unit and source (subjects, patients, studies)."""
+
+    count: int = Field(ge=0)
+    unit: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
+    source: HttpUrl
+
+
+class Sourced(StrictModel):
+    """A short figure as the source writes it (a download size), with the source."""
+
+    value: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+    source: HttpUrl
+
+
+class GetData(StrictModel):
+    """How to get the data, what it contains, how it is split and loaded."""
+
+    steps: Text
+    steps_source: HttpUrl | None = None
+    image_formats: list[FileFormat] = Field(default_factory=list)
+    annotation_formats: list[FileFormat] = Field(default_factory=list)
+    formats_source: HttpUrl | None = None
+    download_size: Sourced | None = None
+    subjects: Count | None = None
+    split: Split
+    loaders: list[Loader] = Field(default_factory=list)
+    known_issues: list[KnownIssue] = Field(default_factory=list)
+
+
+class RelationType(StrEnum):
+    """How a dataset relates to another."""
+
+    subset_of = "subset-of"
+    derived_from = "derived-from"
+    successor_of = "successor-of"
+    overlaps_with = "overlaps-with"
+
+
+class Relation(StrictModel):
+    """A relation to a dataset of the catalog (``dataset``) or outside it (``name`` and ``url``)."""
+
+    type: RelationType
+    dataset: Slug | None = None
+    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)] | None = None
+    url: HttpUrl | None = None
+    source: HttpUrl | None = None
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_end(self) -> Relation:
+        if (self.dataset is None) == (self.name is None):
+            raise ValueError("name the other dataset either by its slug in this catalog (dataset) or by name and url (outside it)")
+        if self.dataset is not None and self.url is not None:
+            raise ValueError("a dataset of this catalog is linked by its slug: leave url out")
+        return self
+
+
 class FiguresSource(StrictModel):
     """Where a dataset's figures come from when not from Table 1 of the write-up."""
 
@@ -174,6 +454,7 @@ PATTERN_MEANINGS = {
     EMAIL_PATTERN: "must be an e-mail address, such as 'name@example.org'",
     BRANCH_PATTERN: "must be a git branch name: letters, digits and . _ / - only",
     ERRATUM_FIELD_PATTERN: "must name a corrected field, one of: " + ", ".join(ERRATUM_FIELDS),
+    FIGURE_FIELD_PATTERN: "must name a figure, one of: " + ", ".join(FIGURE_FIELDS),
 }
 
 
@@ -209,9 +490,12 @@ class Dataset(StrictModel):
     homepage_note: Text | None = None
     homepage_archive: HttpUrl | None = None
     access: Access
-    license: License | None
+    license: DatasetLicence | None
+    get_data: GetData | None = None
+    relations: list[Relation] = Field(default_factory=list)
     references: list[BibKey] = Field(min_length=1)
     figures_source: FiguresSource | None = None
+    figures: dict[FigureField, FigureCheck] = Field(default_factory=dict)
     errata: list[Erratum] = Field(default_factory=list)
     last_updated: dt.date | None = None
 
@@ -306,6 +590,15 @@ class Reference(StrictModel):
         return self.fields.get("title", "").replace("{", "").replace("}", "")
 
 
+@dataclass(frozen=True)
+class RelatedDataset:
+    """One relation as one dataset's page shows it: stated in its own file, or in the other dataset's."""
+
+    relation: Relation
+    other: Dataset | None  # the dataset of the catalog at the other end; None for one outside it
+    stated_here: bool
+
+
 class Catalog(StrictModel):
     """The whole validated catalog; datasets in display order (category order, then name)."""
 
@@ -323,6 +616,22 @@ class Catalog(StrictModel):
         for dataset in self.datasets:
             grouped.setdefault(dataset.category, []).append(dataset)
         return grouped
+
+    @cached_property
+    def _related(self) -> dict[str, list[RelatedDataset]]:
+        by_slug = {d.slug: d for d in self.datasets}
+        related: dict[str, list[RelatedDataset]] = {}
+        for dataset in self.datasets:
+            for relation in dataset.relations:
+                other = by_slug.get(relation.dataset) if relation.dataset else None
+                related.setdefault(dataset.slug, []).append(RelatedDataset(relation, other, stated_here=True))
+                if other is not None:
+                    related.setdefault(other.slug, []).append(RelatedDataset(relation, dataset, stated_here=False))
+        return related
+
+    def related(self, slug: str) -> list[RelatedDataset]:
+        """A dataset's relations: those its file states, then those other files state about it."""
+        return self._related.get(slug, [])
 
     def in_category(self, slug: str) -> list[Dataset]:
         """Datasets of one category, sorted by name (computed once: pages ask for it per dataset)."""

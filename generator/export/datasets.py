@@ -8,11 +8,13 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from pydantic import BaseModel
+
 from .. import labels, urls
 from ..models import Catalog, Dataset
 from ..render.escaping import compact_json
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: frame sizes in several forms, licence findings, figure states, get_data, relations
 
 # Cells that a spreadsheet would run as a formula start with one of these.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -85,7 +87,7 @@ CSV_COLUMNS = [
     "tasks",
     "frame_width",
     "frame_height",
-    "frame_approximate",
+    "frame_basis",
     "images_train",
     "images_test",
     "images_total",
@@ -97,6 +99,25 @@ CSV_COLUMNS = [
     "license",
     "license_url",
     "commercial_use",
+    "license_status",
+    "license_conditions",
+    "license_checked_url",
+    "license_checked_on",
+    "image_formats",
+    "annotation_formats",
+    "download_size",
+    "subjects",
+    "subjects_unit",
+    "official_split",
+    "split_train",
+    "split_validation",
+    "split_test",
+    "split_unit",
+    "split_key",
+    "loaders",
+    "known_issues",
+    "relations",
+    "figure_states",
     "homepage",
     "homepage_note",
     "references",
@@ -109,9 +130,44 @@ CSV_COLUMNS = [
 ]
 
 
+def _json_list(items: Iterable[BaseModel]) -> str:
+    """Nested records as one JSON cell ('' when there are none)."""
+    records = [item.model_dump(mode="json") for item in items]
+    return json.dumps(records, ensure_ascii=False) if records else ""
+
+
+def _get_data_cells(dataset: Dataset) -> dict[str, Any]:
+    """The CSV cells of the get-the-data section (empty where it is not researched)."""
+    g = dataset.get_data
+    if g is None:
+        cells: dict[str, Any] = dict.fromkeys(("image_formats", "annotation_formats", "download_size", "subjects", "subjects_unit"), "")
+        cells.update(
+            dict.fromkeys(("split_train", "split_validation", "split_test", "split_unit", "split_key", "loaders", "known_issues"), "")
+        )
+        cells["official_split"] = "unknown"
+        return cells
+    split = g.split
+    return {
+        "image_formats": "; ".join(f.value for f in g.image_formats),
+        "annotation_formats": "; ".join(f.value for f in g.annotation_formats),
+        "download_size": g.download_size.value if g.download_size else "",
+        "subjects": g.subjects.count if g.subjects else "",
+        "subjects_unit": g.subjects.unit if g.subjects else "",
+        "official_split": labels.official_split(split),
+        "split_train": "" if split.train is None else split.train,
+        "split_validation": "" if split.validation is None else split.validation,
+        "split_test": "" if split.test is None else split.test,
+        "split_unit": split.unit.value,
+        "split_key": split.key.value if split.key else "",
+        "loaders": _json_list(g.loaders),
+        "known_issues": _json_list(g.known_issues),
+    }
+
+
 def csv_row(dataset: Dataset) -> dict[str, Any]:
     """One CSV row, keys in ``CSV_COLUMNS`` order; lists are joined with '; ' and nested records are JSON."""
     size, counts, lic = dataset.frame_size, dataset.images, dataset.license
+    largest = size.largest if size else None
     return {
         "name": dataset.name,
         "modality": dataset.modality,
@@ -124,9 +180,9 @@ def csv_row(dataset: Dataset) -> dict[str, Any]:
         "category": dataset.category,
         "aliases": "; ".join(dataset.aliases),
         "tasks": "; ".join(t.value for t in dataset.tasks),
-        "frame_width": size.width if size else "",
-        "frame_height": size.height if size else "",
-        "frame_approximate": "" if size is None else str(size.approximate).lower(),
+        "frame_width": largest.width if largest else "",
+        "frame_height": largest.height if largest else "",
+        "frame_basis": "" if size is None else "varies" if size.varies else size.basis.value,
         "images_train": "" if counts.train is None else counts.train,
         "images_test": "" if counts.test is None else counts.test,
         "images_total": "" if counts.total is None else counts.total,
@@ -135,9 +191,16 @@ def csv_row(dataset: Dataset) -> dict[str, Any]:
         "dimensionality": dataset.dimensionality.value if dataset.dimensionality else "",
         "year": dataset.year or "",
         "access": dataset.access.value,
-        "license": lic.name if lic else "",
+        "license": lic.label if lic else "",
         "license_url": lic.url or "" if lic else "",
         "commercial_use": labels.commercial_use(dataset),
+        "license_status": lic.status.value if lic else "not-researched",
+        "license_conditions": "; ".join(c.value for c in lic.conditions) if lic else "",
+        "license_checked_url": lic.checked_url if lic else "",
+        "license_checked_on": lic.checked_on.isoformat() if lic else "",
+        **_get_data_cells(dataset),
+        "relations": _json_list(dataset.relations),
+        "figure_states": json.dumps({field: check.state.value for field, check in dataset.figures.items()}) if dataset.figures else "",
         "homepage": dataset.homepage or "",
         "homepage_note": dataset.homepage_note or "",
         "references": "; ".join(dataset.references),

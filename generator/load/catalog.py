@@ -79,7 +79,7 @@ def validation_problems(
     """
     problems: list[Problem] = []
     for error in err.errors(include_url=False):
-        loc = tuple(error["loc"])
+        loc = tuple(part for part in error["loc"] if part != "[key]")  # a dict key's error is located at the key
         field = ".".join(str(p) for p in loc) or "(document)"
         kind = error["type"]
         if kind == "missing":

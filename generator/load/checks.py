@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..models import Collection, Dataset, Reference
+from ..models import FIGURE_FIELDS, Collection, Condition, Dataset, FigureState, Reference
 from ..problems import Problem
 from .yaml_reader import YamlDocument
 
@@ -115,6 +115,64 @@ def check_figures(item: LoadedDataset) -> list[Problem]:
     return problems
 
 
+def check_figure_states(item: LoadedDataset) -> list[Problem]:
+    """A corrected figure has an erratum, and an erratum's figure is marked corrected."""
+    d = item.dataset
+    problems: list[Problem] = []
+    corrected = {e.field for e in d.errata}
+    for i, erratum in enumerate(d.errata):
+        check = d.figures.get(erratum.field)
+        if erratum.field in FIGURE_FIELDS and (check is None or check.state is not FigureState.corrected):
+            message = f"{erratum.field} has an erratum: mark it `{erratum.field}: {{state: corrected}}` under figures"
+            problems.append(Problem(*item.at("errata", i, "field"), message))
+    for field, check in d.figures.items():
+        if check.state is FigureState.corrected and field not in corrected:
+            message = "a corrected figure needs an erratum with both values and the source (under errata)"
+            problems.append(Problem(*item.at("figures", field), message))
+    return problems
+
+
+def check_licence(item: LoadedDataset) -> list[Problem]:
+    """The licence's commercial-use answer agrees with its conditions."""
+    licence = item.dataset.license
+    if licence is not None and licence.commercial_use and Condition.non_commercial in licence.conditions:
+        return [Problem(*item.at("license", "commercial_use"), "commercial_use is true but the conditions say non-commercial")]
+    return []
+
+
+def check_split(item: LoadedDataset) -> list[Problem]:
+    """Split counts belong to an official split."""
+    data = item.dataset.get_data
+    if data is None or data.split.official:
+        return []
+    split = data.split
+    if any(count is not None for count in (split.train, split.validation, split.test)):
+        message = "counts are given for a split that is not official: set official: true, or describe the usual split in note"
+        return [Problem(*item.at("get_data", "split", "official"), message)]
+    return []
+
+
+def check_relations(items: list[LoadedDataset]) -> list[Problem]:
+    """A relation names a dataset of the catalog that is not the dataset itself, and is written on one end only."""
+    slugs = {item.dataset.slug for item in items}
+    declared = {(item.dataset.slug, r.dataset) for item in items for r in item.dataset.relations if r.dataset}
+    problems: list[Problem] = []
+    for item in items:
+        for i, relation in enumerate(item.dataset.relations):
+            target = relation.dataset
+            if target is None:
+                continue
+            if target == item.dataset.slug:
+                problems.append(Problem(*item.at("relations", i, "dataset"), "a dataset cannot be related to itself"))
+            elif target not in slugs:
+                message = f"no dataset has the slug {target!r}; for a dataset outside the catalog give name and url instead"
+                problems.append(Problem(*item.at("relations", i, "dataset"), message))
+            elif (target, item.dataset.slug) in declared and item.dataset.slug > target:
+                message = f"{target!r} already states its relation to this dataset; write a relation on one end only (both pages show it)"
+                problems.append(Problem(*item.at("relations", i, "dataset"), message))
+    return problems
+
+
 def check_collection(collection: Collection, doc: YamlDocument, file: str) -> list[Problem]:
     """Category slugs are unique."""
     problems: list[Problem] = []
@@ -132,6 +190,7 @@ def check_all(items: list[LoadedDataset], collection: Collection, references: di
     """Run every cross-record rule."""
     problems = check_file_names(items) + check_categories(items, collection)
     problems += check_unique_slugs(items) + check_unique_names(items) + check_references(items, references)
+    problems += check_relations(items)
     for item in items:
-        problems += check_figures(item)
+        problems += check_figures(item) + check_figure_states(item) + check_licence(item) + check_split(item)
     return problems

@@ -187,10 +187,12 @@ def task_chart(catalog: Catalog) -> Chart:
 
 def frame_chart(catalog: Catalog) -> Chart:
     """Frame sizes, width against height, on log axes (sizes span 32 to 4,000 pixels)."""
-    sized = [d for d in catalog.datasets if d.frame_size]
+    # one point per dataset at its largest frame; a size that varies has no point
+    largest = {d.slug: d.frame_size.largest for d in catalog.datasets if d.frame_size is not None and d.frame_size.largest is not None}
+    sized = [d for d in catalog.datasets if d.slug in largest]
     side = 360
     left, top = 70, 30
-    sides = [v for d in sized for v in (d.frame_size.width, d.frame_size.height)] or [10, 100]  # type: ignore[union-attr]
+    sides = [v for fs in largest.values() for v in (fs.width, fs.height)] or [10, 100]
     lo, hi = _decades(min(sides), max(sides))
 
     def scale(value: int) -> float:
@@ -199,23 +201,19 @@ def frame_chart(catalog: Catalog) -> Chart:
     points = []
     if len(sized) <= PER_DATASET_LIMIT:
         for d in sized:
-            fs = d.frame_size
-            assert fs is not None
-            points.append(Point(left + scale(fs.width), top + side - scale(fs.height), f"{d.name}: {labels.frame_size(fs)}"))
+            fs = largest[d.slug]
+            points.append(Point(left + scale(fs.width), top + side - scale(fs.height), f"{d.name}: {labels.frame_size(d.frame_size)}"))
     else:
         # many datasets: one circle per cell of a 40 × 40 log grid, its area proportional to the count
         cells: dict[tuple[int, int], list[Dataset]] = {}
         log10, span = math.log10, hi - lo
         for d in sized:
-            fs = d.frame_size
-            assert fs is not None
+            fs = largest[d.slug]
             # scale() written out (same arithmetic, so the same cells): a call per side was most of this chart's time
             cell = (round((log10(fs.width) - lo) / span * side / side * 40), round((log10(fs.height) - lo) / span * side / side * 40))
             cells.setdefault(cell, []).append(d)
         for (cx, cy), members in sorted(cells.items()):
-            fs = members[0].frame_size
-            assert fs is not None
-            text = f"{labels.plural(len(members), 'dataset')} of about {labels.frame_size(fs)}"
+            text = f"{labels.plural(len(members), 'dataset')} of about {labels.size(largest[members[0].slug])}"
             radius = min(3 + 2 * math.sqrt(len(members)), 18)
             points.append(Point(left + cx / 40 * side, top + side - cy / 40 * side, text, radius))
     ticks, grid = [], []
@@ -225,7 +223,7 @@ def frame_chart(catalog: Catalog) -> Chart:
         ticks.append(Label(left - 6, top + side - offset + 4, labels.number(10**power), "end"))
         grid.append((left + offset, top, left + offset, top + side))
         grid.append((left, top + side - offset, left + side, top + side - offset))
-    unknown = [d.name for d in catalog.datasets if not d.frame_size]
+    unknown = [d.name for d in catalog.datasets if d.slug not in largest]
     if len(unknown) > PER_DATASET_LIMIT:
         missing = f". Not reported for {labels.plural(len(unknown), 'dataset')}."
     else:

@@ -6,7 +6,7 @@ import re
 
 from ..models import Collection, Reference
 
-_LATEX_ACCENTS = {r"\"": "\u0308", r"'": "\u0301", r"`": "\u0300", r"^": "\u0302", r"~": "\u0303", r"c": "\u0327"}
+_LATEX_ACCENTS = {'"': "\u0308", r"'": "\u0301", r"`": "\u0300", r"^": "\u0302", r"~": "\u0303", r"c": "\u0327"}
 
 
 def plain(text: str) -> str:

@@ -14,8 +14,9 @@ from typing import Any
 from markupsafe import Markup
 
 from .. import labels, urls
-from ..models import Access, Catalog, Dataset, Reference, Task
+from ..models import Access, Catalog, Dataset, FileFormat, Reference, Task
 from . import charts, citations, escaping, structured_data
+from .audit import audit
 from .environment import PageContext, make_environment
 from .escaping import html_text
 from .fragments import move_to_front_matter
@@ -39,12 +40,16 @@ def meta_description(text: str, limit: int = 160) -> str:
 def statistics_filters(catalog: Catalog) -> dict[str, list[tuple[str, str]]]:
     """Choices of the statistics filters (value, label): only values the catalog uses."""
     used_access = {d.access for d in catalog.datasets}
+    used_formats = {f for d in catalog.datasets if d.get_data for f in d.get_data.image_formats}
     return {
         "category_options": [(c.slug, c.title) for c in catalog.collection.categories],
         "modality_options": [(m, m) for m in sorted({d.modality for d in catalog.datasets}, key=str.casefold)],
         "task_options": [(t.value, labels.TASK_LABELS[t]) for t in Task if any(t in d.tasks for d in catalog.datasets)],
         "access_options": [(a.value, labels.ACCESS_LABELS[a.value].capitalize()) for a in Access if a in used_access],
         "commercial_options": [("allowed", "Allowed"), ("not-allowed", "Not allowed"), ("unknown", "Unknown")],
+        "format_options": [(f.value, f.value) for f in FileFormat if f in used_formats],
+        "split_options": [("yes", "Yes"), ("no", "No"), ("unknown", "Unknown")],
+        "loader_options": [("yes", "Yes"), ("no", "No")],
     }
 
 
@@ -111,6 +116,7 @@ class Renderer:
             edit_url=urls.edit_link(catalog.collection.repository, dataset.slug),
             json_ld=structured_data.dataset_json_ld(catalog, dataset, self.reference_texts),
             last_updated=catalog.last_updated.get(dataset.slug),
+            related=catalog.related(dataset.slug),
         )
 
     def sibling_item(self, ctx: PageContext, sibling: Dataset) -> str:
@@ -168,6 +174,7 @@ def home_page(renderer: Renderer) -> dict[str, str]:
             citation=citations.collection_citation(catalog.collection),
             bibtex=citations.collection_bibtex(catalog.collection),
             json_ld=structured_data.catalog_json_ld(catalog),
+            audit=audit(catalog),
         )
     }
 
@@ -223,7 +230,9 @@ def text_pages(renderer: Renderer) -> dict[str, str]:
     """About and contributing pages, and redirects from datasets' former slugs."""
     catalog = renderer.catalog
     files = {
-        urls.ABOUT_PAGE: renderer.page(urls.ABOUT_PAGE, "about.md.j2", errata=[(d, e) for d in catalog.datasets for e in d.errata]),
+        urls.ABOUT_PAGE: renderer.page(
+            urls.ABOUT_PAGE, "about.md.j2", audit=audit(catalog), errata=[(d, e) for d in catalog.datasets for e in d.errata]
+        ),
         urls.CONTRIBUTING_PAGE: renderer.page(urls.CONTRIBUTING_PAGE, "contributing.md.j2"),
     }
     for dataset in catalog.datasets:

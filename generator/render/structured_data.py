@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import labels, urls
-from ..models import Access, Catalog, Dataset, Reference
+from ..models import Access, Catalog, Dataset, LicenceStatus, Reference, RelationType
 from . import citations
 
 FREE_ACCESS = {Access.open_download, Access.registration, Access.challenge_registration, Access.kaggle_account, Access.data_use_agreement}
@@ -21,6 +21,36 @@ FREE_ACCESS = {Access.open_download, Access.registration, Access.challenge_regis
 def _citation(reference: Reference, texts: citations.ReferenceTexts) -> str:
     doi = reference.fields.get("doi")
     return f"https://doi.org/{citations.plain(doi)}" if doi else texts.citation(reference)
+
+
+# schema.org has no property for two datasets that share images: overlaps are shown on the pages only.
+_RELATION_PROPERTIES = {
+    (RelationType.subset_of, True): "isPartOf",
+    (RelationType.subset_of, False): "hasPart",
+    (RelationType.derived_from, True): "isBasedOn",
+    (RelationType.successor_of, True): "isBasedOn",
+}
+
+
+def _relations(catalog: Catalog, dataset: Dataset) -> dict[str, list[dict[str, str]]]:
+    """isPartOf, hasPart and isBasedOn, each a list of the other datasets (name and URL)."""
+    found: dict[str, list[dict[str, str]]] = {}
+    for entry in catalog.related(dataset.slug):
+        key = _RELATION_PROPERTIES.get((entry.relation.type, entry.stated_here))
+        if key is None:
+            continue
+        if entry.other is not None:
+            other = {
+                "@type": "Dataset",
+                "name": entry.other.name,
+                "url": urls.absolute(catalog.collection.site_url, urls.dataset_page(entry.other.slug)),
+            }
+        else:
+            other = {"@type": "Dataset", "name": entry.relation.name or ""}
+            if entry.relation.url:
+                other["url"] = entry.relation.url
+        found.setdefault(key, []).append(other)
+    return found
 
 
 def dataset_json_ld(catalog: Catalog, dataset: Dataset, texts: citations.ReferenceTexts) -> dict[str, Any]:
@@ -47,8 +77,10 @@ def dataset_json_ld(catalog: Catalog, dataset: Dataset, texts: citations.Referen
         data["alternateName"] = list(dataset.aliases)
     if dataset.homepage:
         data["sameAs"] = dataset.homepage
-    if dataset.license:
+    if dataset.license and dataset.license.status is LicenceStatus.stated:
         data["license"] = dataset.license.url or dataset.license.name
+    for key, values in _relations(catalog, dataset).items():
+        data[key] = values
     creators = texts.creators(references[0]) if references else []
     if creators:
         data["creator"] = creators

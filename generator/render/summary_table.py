@@ -13,7 +13,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from .. import labels
-from ..models import Category, Dataset
+from ..models import Category, Dataset, FigureState, LicenceStatus, SizeBasis
 from .escaping import html_text
 from .markup import UNKNOWN_HTML, erratum_marks, ext_link_html, or_unknown_html
 
@@ -22,10 +22,11 @@ _IMAGE_PARTS = ("train", "test", "total")
 
 
 def _frame_size(dataset: Dataset) -> str:
-    size = dataset.frame_size
-    if size is None:
+    frame = dataset.frame_size
+    if frame is None:
         return UNKNOWN_HTML
-    return html_text(labels.frame_size(size) + (_APPROXIMATE if size.approximate else ""))
+    text = labels.frame_size(frame) + (_APPROXIMATE if frame.basis is SizeBasis.typical else "")
+    return html_text(f"{text}: {frame.note}" if frame.note else text)
 
 
 def _image_count(dataset: Dataset, count: int | None) -> str:
@@ -39,17 +40,41 @@ def _image_count(dataset: Dataset, count: int | None) -> str:
 def _licence(dataset: Dataset) -> str:
     licence = dataset.license
     if licence is None:
-        return UNKNOWN_HTML + "; commercial use: unknown"
-    name = ext_link_html(licence.url, licence.name) if licence.url else html_text(licence.name)
+        return '<span class="mdc-unknown">not yet researched</span>; commercial use: unknown'
+    name = ext_link_html(licence.url, licence.label) if licence.url else html_text(licence.label)
     return f"{name}; commercial use: {html_text(labels.commercial_use(dataset))}"
 
 
-def summary_rows(dataset: Dataset, category: Category, category_href: str) -> list[tuple[str, str]]:
-    """Label and cell HTML of each row; a corrected figure carries its erratum mark."""
+def _licence_state(dataset: Dataset) -> str:
+    licence = dataset.license
+    if licence is None:
+        return '<span class="mdc-state mdc-state-unchecked">no provider page has been checked yet</span>'
+    day = licence.checked_on.isoformat()
+    checked = f'{ext_link_html(licence.checked_url, "provider page")} checked on <time datetime="{day}">{day}</time>'
+    state = "confirmed" if licence.status is LicenceStatus.stated else "none-stated"
+    return f'<span class="mdc-state mdc-state-{state}">{checked}</span>'
+
+
+def figure_state(dataset: Dataset, field: str) -> str:
+    """The state of one figure as HTML: confirmed with its source, corrected (see the erratum), unconfirmed with the note."""
+    check = dataset.figures.get(field)
+    if check is None:
+        return '<span class="mdc-state mdc-state-unchecked">not yet checked against a source</span>'
+    if check.state is FigureState.confirmed:
+        assert check.source is not None  # the model requires it
+        note = f" ({html_text(check.note)})" if check.note else ""
+        return f'<span class="mdc-state mdc-state-confirmed">confirmed: {ext_link_html(check.source, "source")}{note}</span>'
+    if check.state is FigureState.corrected:
+        return '<span class="mdc-state mdc-state-corrected">corrected: <a href="#errata">see the erratum</a></span>'
+    return f'<span class="mdc-state mdc-state-unconfirmed">unconfirmed: {html_text(check.note or "")}</span>'
+
+
+def summary_rows(dataset: Dataset, category: Category, category_href: str) -> list[tuple[str, str, str]]:
+    """Label, cell HTML and state HTML of each row; a corrected figure carries its erratum mark, rows that are no figure no state."""
     marks = {field: str(mark) for field, mark in erratum_marks(dataset).items()}
 
-    def marked(cell: str, field: str) -> str:
-        return cell + marks.get(field, "")
+    def figure(label: str, cell: str, field: str) -> tuple[str, str, str]:
+        return label, cell + marks.get(field, ""), figure_state(dataset, field)
 
     dimensionality = labels.DIMENSIONALITY_LABELS.get(dataset.dimensionality.value) if dataset.dimensionality else None
     access = labels.ACCESS_LABELS[dataset.access.value] if dataset.access.value != "unknown" else None
@@ -59,25 +84,29 @@ def summary_rows(dataset: Dataset, category: Category, category_href: str) -> li
     else:
         homepage = f"{UNKNOWN_HTML}: {html_text(dataset.homepage_note or '')}"
     return [
-        ("Category", f'<a href="{html_text(category_href)}">{html_text(category.title)}</a>'),
-        ("Modality", marked(html_text(dataset.modality), "modality")),
-        ("Target", marked(or_unknown_html(dataset.target), "target")),
-        ("Tasks", marked(html_text(labels.tasks(dataset)), "tasks")),
-        ("Frame size (pixels)", marked(_frame_size(dataset), "frame_size")),
+        ("Category", f'<a href="{html_text(category_href)}">{html_text(category.title)}</a>', ""),
+        figure("Modality", html_text(dataset.modality), "modality"),
+        figure("Target", or_unknown_html(dataset.target), "target"),
+        figure("Tasks", html_text(labels.tasks(dataset)), "tasks"),
+        figure("Frame size (pixels)", _frame_size(dataset), "frame_size"),
         *(
-            (labels.FIELD_LABELS[f"images.{part}"], marked(_image_count(dataset, getattr(dataset.images, part)), f"images.{part}"))
+            figure(labels.FIELD_LABELS[f"images.{part}"], _image_count(dataset, getattr(dataset.images, part)), f"images.{part}")
             for part in _IMAGE_PARTS
         ),
-        ("Classes", marked(classes, "classes")),
-        ("Dimensionality", or_unknown_html(dimensionality)),
-        ("Year", marked(or_unknown_html(dataset.year), "year")),
-        ("Access", or_unknown_html(access)),
-        ("Licence", _licence(dataset)),
-        ("Official page", marked(homepage, "homepage")),
+        figure("Classes", classes, "classes"),
+        ("Dimensionality", or_unknown_html(dimensionality), ""),
+        figure("Year", or_unknown_html(dataset.year), "year"),
+        ("Access", or_unknown_html(access), ""),
+        ("Licence", _licence(dataset), _licence_state(dataset)),
+        figure("Official page", homepage, "homepage"),
     ]
 
 
 def summary_table_body(dataset: Dataset, category: Category, category_href: str) -> Markup:
     """The table body: one ``<tr>`` line per row (labels are fixed text, cells were escaped as they were built)."""
     rows = summary_rows(dataset, category, category_href)
-    return Markup("".join(f'<tr><th scope="row">{label}</th><td>{cell}</td></tr>\n' for label, cell in rows))  # noqa: S704 - see above
+    return Markup(  # noqa: S704 - see above
+        "".join(
+            f'<tr><th scope="row">{label}</th><td>{cell}</td><td class="mdc-state-cell">{state}</td></tr>\n' for label, cell, state in rows
+        )
+    )

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..labels import (
     ACCESS_LABELS,
+    FORMAT_SEPARATOR,
     classes,
     classes_sort_key,
     commercial_use,
@@ -14,6 +15,8 @@ from ..labels import (
     frame_sort_key,
     images,
     images_sort_key,
+    number,
+    official_split,
     search_text,
     tasks,
 )
@@ -46,6 +49,11 @@ class TableRow:
     corrected_frame: bool
     corrected_images: bool
     corrected_classes: bool
+    subjects: str | None
+    subjects_key: str
+    formats_attr: str
+    split: str
+    loader: str
 
 
 def _key(value: int | None) -> str:
@@ -55,6 +63,8 @@ def _key(value: int | None) -> str:
 def table_row(dataset: Dataset) -> TableRow:
     """The table cells of one dataset (unknown values as None, sort keys as text, '' when unknown)."""
     corrected = {e.field for e in dataset.errata}
+    data = dataset.get_data
+    subjects = data.subjects if data else None
     return TableRow(
         slug=dataset.slug,
         name=dataset.name,
@@ -78,4 +88,9 @@ def table_row(dataset: Dataset) -> TableRow:
         corrected_frame="frame_size" in corrected,
         corrected_images=bool(corrected & {"images.train", "images.test", "images.total"}),
         corrected_classes="classes" in corrected,
+        subjects=f"{number(subjects.count)} {subjects.unit}" if subjects else None,
+        subjects_key=_key(subjects.count if subjects else None),
+        formats_attr=FORMAT_SEPARATOR.join(f.value for f in data.image_formats) if data else "",
+        split=official_split(data.split) if data else "unknown",
+        loader="yes" if data and data.loaders else "no",
     )

@@ -58,15 +58,45 @@ MODALITIES = {
     "natural": ["Natural images"],
 }
 LICENSES = [
-    {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/", "commercial_use": True},
-    {"name": "CC BY-NC-SA 4.0", "url": "https://creativecommons.org/licenses/by-nc-sa/4.0/", "commercial_use": False},
-    {"name": "Research use agreement", "url": None, "commercial_use": None},
+    {"status": "stated", "name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/", "commercial_use": True},
+    {
+        "status": "stated",
+        "name": "CC BY-NC-SA 4.0",
+        "url": "https://creativecommons.org/licenses/by-nc-sa/4.0/",
+        "commercial_use": False,
+        "conditions": ["non-commercial", "share-alike"],
+    },
+    {"status": "stated", "name": "Research use agreement", "commercial_use": None, "conditions": ["registration", "data-use-agreement"]},
+    {"status": "none-stated", "commercial_use": None},
     None,
 ]
+FORMATS = [["PNG"], ["JPEG"], ["DICOM"], ["NIfTI"], ["TIFF"], ["MHD/RAW"]]
 
 
 def _maybe(rng: random.Random, value: object, unknown: float = 0.15) -> object:
     return None if rng.random() < unknown else value
+
+
+def _licence(rng: random.Random, homepage: str) -> dict | None:
+    licence = rng.choice(LICENSES)
+    return None if licence is None else {**licence, "checked_url": homepage, "checked_on": "2026-01-01"}
+
+
+def _get_data(rng: random.Random, homepage: str, train: int | None, test: int | None) -> dict | None:
+    if rng.random() < 0.2:
+        return None
+    official = train is not None and test is not None
+    loaders = [{"library": "huggingface-datasets", "call": "datasets.load_dataset('synthetic')", "official": False, "source": homepage}]
+    return {
+        "steps": "Download the archive from the synthetic project's page; no account is needed.",
+        "image_formats": rng.choice(FORMATS),
+        "annotation_formats": rng.choice([[], ["CSV"], ["PNG"], ["JSON"]]),
+        "formats_source": homepage,
+        "subjects": {"count": rng.randint(10, 50_000), "unit": "patients", "source": homepage} if rng.random() < 0.5 else None,
+        "split": {"official": official, "train": train if official else None, "test": test if official else None, "source": homepage},
+        "loaders": loaders if rng.random() < 0.3 else [],
+        "known_issues": [{"text": "Synthetic duplicates across splits.", "source": homepage}] if rng.random() < 0.1 else [],
+    }
 
 
 def dataset_record(rng: random.Random, index: int, references: list[str]) -> dict:
@@ -80,6 +110,22 @@ def dataset_record(rng: random.Random, index: int, references: list[str]) -> dic
     tasks = rng.sample([t.value for t in Task], rng.randint(1, 2))
     side = rng.choice([32, 224, 256, 320, 512, 1024, 2048, 4000])
     homepage = f"https://datasets.example.org/{index}/"
+    errata = (
+        [
+            {
+                "field": "images.test",
+                "collection_value": "1",
+                "corrected_value": str(test),
+                "source": homepage,
+                "note": "Synthetic erratum.",
+            }
+        ]
+        if test is not None and rng.random() < 0.05
+        else []
+    )
+    figures = {field: {"state": "confirmed", "source": homepage} for field in ("modality", "tasks", "homepage")}
+    if errata:
+        figures["images.test"] = {"state": "corrected"}
     return {
         "slug": f"synthetic-{index:05d}",
         "name": name,
@@ -88,7 +134,9 @@ def dataset_record(rng: random.Random, index: int, references: list[str]) -> dic
         "modality": rng.choice(MODALITIES[category]),
         "target": _maybe(rng, word_a.capitalize()),
         "tasks": tasks,
-        "frame_size": _maybe(rng, {"width": side, "height": int(side * rng.choice([1, 0.75, 1.25])), "approximate": rng.random() < 0.2}),
+        "frame_size": _maybe(
+            rng, {"sizes": [{"width": side, "height": int(side * rng.choice([1, 0.75, 1.25]))}], "basis": rng.choice(["exact", "typical"])}
+        ),
         "images": {"train": train, "test": test, "total": total, "approximate": rng.random() < 0.05},
         "classes": _maybe(rng, [{"count": rng.randint(2, 1000), "task": tasks[0]}]),
         "dimensionality": _maybe(rng, rng.choice([d.value for d in Dimensionality])),
@@ -99,21 +147,14 @@ def dataset_record(rng: random.Random, index: int, references: list[str]) -> dic
         ),
         "homepage": homepage,
         "access": rng.choice([a.value for a in Access]),
-        "license": rng.choice(LICENSES),
+        "license": _licence(rng, homepage),
+        "get_data": _get_data(rng, homepage, train, test),
+        "relations": [{"type": "subset-of", "dataset": f"synthetic-{index - 1:05d}", "source": homepage}]
+        if index and rng.random() < 0.05
+        else [],
         "references": [rng.choice(references)],
-        "errata": (
-            [
-                {
-                    "field": "images.test",
-                    "collection_value": "1",
-                    "corrected_value": str(test),
-                    "source": homepage,
-                    "note": "Synthetic erratum.",
-                }
-            ]
-            if test is not None and rng.random() < 0.05
-            else []
-        ),
+        "figures": figures,
+        "errata": errata,
     }
 
 

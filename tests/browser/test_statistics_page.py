@@ -32,6 +32,9 @@ def expected(catalog, **conditions) -> set[str]:
             "task": lambda v: v in {t.value for t in d.tasks},
             "access": lambda v: d.access.value == v,
             "commercial": lambda v: labels.commercial_use_slug(d) == v,
+            "format": lambda v: d.get_data is not None and v in {f.value for f in d.get_data.image_formats},
+            "split": lambda v: (labels.official_split(d.get_data.split) if d.get_data else "unknown") == v,
+            "loader": lambda v: ("yes" if d.get_data and d.get_data.loaders else "no") == v,
             "text": lambda v: v.lower() in labels.search_text(d),
         }
         return all(checks[k](v) for k, v in conditions.items())
@@ -39,7 +42,7 @@ def expected(catalog, **conditions) -> set[str]:
     return {d.slug for d in catalog.datasets if keep(d)}
 
 
-@pytest.mark.parametrize("name", ["category", "modality", "task", "access", "commercial"])
+@pytest.mark.parametrize("name", ["category", "modality", "task", "access", "commercial", "format", "split", "loader"])
 def test_each_filter_narrows_the_rows(page, server, catalog, name):
     open_statistics(page, server)
     select = page.locator(f"#filter-{name}")

@@ -131,7 +131,8 @@ def test_garbage_collector_is_resumed_after_load_and_render(catalog, minimal_cat
     frozen = gc.get_freeze_count()
     load_catalog(ROOT / "catalog")
     render_tree(catalog, ROOT / "templates")
-    assert gc.get_freeze_count() == frozen, "a library function must not change the collector's state"
+    # frozen objects of earlier loads may be freed meanwhile, so the count may fall, never grow
+    assert gc.get_freeze_count() <= frozen, "a library function must not freeze objects: that is the command's policy"
     loaded = load(ROOT / "catalog")
     assert gc.get_freeze_count() > frozen, "the loaded catalog lives as long as the process: no collection should rescan it"
     render(loaded, ROOT / "templates")

@@ -62,7 +62,8 @@ def test_csv_has_table1_columns_first_and_one_row_per_dataset(catalog):
     assert CSV_COLUMNS[:7] == ["name", "modality", "target", "frame_size", "images", "classes", "task"]
     assert len(rows) == 36
     chexpert = next(r for r in rows if r["slug"] == "chexpert")
-    assert chexpert["images_train"] == "223414"
+    assert chexpert["images_train"] == ""  # 224,316 is the whole dataset; no official training count is published
+    assert chexpert["images_total"] == "224316"
     assert chexpert["task"] == "CLS"
     assert chexpert["frame_size"] == "~390×320"
 
@@ -88,3 +89,26 @@ def test_bibtex_export_parses_with_a_standard_parser(catalog):
     library = bibtexparser.parse_string(to_bibtex(catalog))
     assert not library.failed_blocks
     assert {e.key for e in library.entries} == set(catalog.references)
+
+
+def test_exports_carry_the_dataset_sheet_fields(catalog):
+    """Figure states, licence findings, formats, splits, loaders and relations reach the JSON and the CSV."""
+    data = {record["slug"]: record for record in json.loads(to_json(catalog))["datasets"]}
+    rows = {row["slug"]: row for row in csv.DictReader(io.StringIO(to_csv(catalog)))}
+    for column in ("license_status", "license_checked_url", "image_formats", "official_split", "subjects", "loaders", "relations"):
+        assert column in CSV_COLUMNS
+    for d in catalog.datasets:
+        record, row = data[d.slug], rows[d.slug]
+        assert {"figures", "get_data", "relations"} <= set(record), d.slug
+        assert record["figures"] == {field: check.model_dump(mode="json") for field, check in d.figures.items()}
+        states = json.loads(row["figure_states"]) if row["figure_states"] else {}
+        assert states == {field: check.state.value for field, check in d.figures.items()}, d.slug
+        if d.license is None:
+            assert row["license_status"] == "not-researched"
+        else:
+            assert row["license_status"] == d.license.status.value
+            assert row["license_checked_url"] == d.license.checked_url
+        if d.get_data is not None:
+            assert row["image_formats"] == "; ".join(f.value for f in d.get_data.image_formats)
+            loaders = json.loads(row["loaders"]) if row["loaders"] else []
+            assert [entry["call"] for entry in loaders] == [loader.call for loader in d.get_data.loaders]

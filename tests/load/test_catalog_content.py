@@ -57,7 +57,7 @@ def test_known_trouble_spots_are_settled_by_errata(catalog):
     fields = {slug: {e.field for e in d.errata} for slug, d in by_slug.items()}
     assert {"images.train", "images.test", "classes"} <= fields["pascal-voc"]
     assert "images.test" in fields["imagenet"]
-    assert by_slug["imagenet"].images.test == 50_000
+    assert by_slug["imagenet"].images.test == 100_000  # the official unlabelled test split; 50,000 is validation
     assert "images.test" in fields["chexpert"]
     assert "images.total" in fields["stare"]
 
@@ -71,8 +71,70 @@ def test_every_catalog_file_points_editors_at_the_schema():
 
 
 def test_references_parse_and_have_required_fields(catalog):
-    assert len(catalog.references) == 39
+    assert len(catalog.references) >= 39
     for ref in catalog.references.values():
         assert ref.fields.get("title")
         assert ref.fields.get("year")
         assert ref.fields.get("author")
+
+
+# ---- dataset sheets: every figure has a state, every licence is settled, every dataset says how to get it
+
+
+def test_every_figure_shown_has_a_state(catalog):
+    from generator.render.audit import UNCHECKED, figure_states
+
+    unchecked = {d.slug: [f for f, state in figure_states(d).items() if state == UNCHECKED] for d in catalog.datasets}
+    assert not {slug: fields for slug, fields in unchecked.items() if fields}
+
+
+# Datasets whose provider page could not be read yet, so their licence is shown as "not yet
+# researched" (never guessed from a mirror). The list may only shrink: a dataset that gets its
+# licence settled is removed from it, and no other dataset may lose its licence.
+LICENCE_NOT_YET_RESEARCHED = {
+    "bc-2015", "bus", "busi", "cardiac-mri", "chestxray-2017", "cifar-100", "drions-db", "drishti-gs",
+    "hrf", "imagenet", "kimccs", "nci-isbi-2013", "nih-ct-82", "oct-2017", "rim-one-r3", "stare",
+}  # fmt: skip
+
+
+def test_every_dataset_has_a_licence_or_an_explicit_none_stated(catalog):
+    missing = {d.slug for d in catalog.datasets if d.license is None}
+    assert missing <= LICENCE_NOT_YET_RESEARCHED, f"licence not researched: {sorted(missing - LICENCE_NOT_YET_RESEARCHED)}"
+    assert missing == LICENCE_NOT_YET_RESEARCHED, f"settled now, remove from the list: {sorted(LICENCE_NOT_YET_RESEARCHED - missing)}"
+    for d in catalog.datasets:
+        if d.license is not None:
+            assert d.license.checked_url.startswith(("https://", "http://")), d.slug
+
+
+def test_every_dataset_says_how_to_get_it(catalog):
+    for d in catalog.datasets:
+        assert d.get_data is not None, d.slug
+        assert len(d.get_data.steps) >= 40, d.slug
+        split = d.get_data.split
+        if split.official:
+            assert split.source, f"{d.slug}: an official split needs its source"
+
+
+def test_formats_and_loaders_are_sourced(catalog):
+    for d in catalog.datasets:
+        g = d.get_data
+        if g and (g.image_formats or g.annotation_formats):
+            assert g.formats_source, f"{d.slug}: file formats need their source"
+
+
+def test_no_duplicate_references(catalog):
+    """No two entries of references.bib are the same paper (same DOI, or same title)."""
+    dois, titles = {}, {}
+    for key, ref in catalog.references.items():
+        doi = ref.fields.get("doi", "").lower().strip()
+        title = " ".join(ref.title.lower().split()).rstrip(".")
+        assert not doi or doi not in dois, f"{key} and {dois.get(doi)} share the DOI {doi}"
+        assert title not in titles, f"{key} and {titles.get(title)} have the same title"
+        if doi:
+            dois[doi] = key
+        titles[title] = key
+
+
+def test_every_reference_is_cited(catalog):
+    cited = {key for d in catalog.datasets for key in d.references}
+    assert set(catalog.references) <= cited | {"wen_medical_dataset_collection"}, set(catalog.references) - cited

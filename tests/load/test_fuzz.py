@@ -41,7 +41,17 @@ def valid_record(draw, slug=None) -> dict:
         "frame_size": draw(
             st.one_of(
                 st.none(),
-                st.fixed_dictionaries({"width": st.integers(1, 100_000), "height": st.integers(1, 100_000), "approximate": st.booleans()}),
+                st.fixed_dictionaries(
+                    {
+                        "sizes": st.lists(
+                            st.fixed_dictionaries({"width": st.integers(1, 100_000), "height": st.integers(1, 100_000)}),
+                            min_size=1,
+                            max_size=3,
+                        ),
+                        "basis": st.sampled_from(["exact", "typical", "average"]),
+                    }
+                ),
+                st.just({"varies": True}),
             )
         ),
         "images": {"train": train, "test": test, "total": total, "approximate": draw(st.booleans())},
@@ -52,7 +62,56 @@ def valid_record(draw, slug=None) -> dict:
         "homepage": homepage,
         "homepage_note": None if homepage else draw(TEXT),
         "access": draw(st.sampled_from([a.value for a in Access])),
-        "license": draw(st.one_of(st.none(), st.fixed_dictionaries({"name": TEXT, "commercial_use": st.one_of(st.none(), st.booleans())}))),
+        "license": draw(
+            st.one_of(
+                st.none(),
+                st.fixed_dictionaries(
+                    {
+                        "status": st.just("stated"),
+                        "name": TEXT,
+                        "commercial_use": st.one_of(st.none(), st.booleans()),
+                        "checked_url": st.just("https://example.org/terms"),
+                        "checked_on": st.just("2026-01-01"),
+                    }
+                ),
+                st.just(
+                    {"status": "none-stated", "commercial_use": None, "checked_url": "https://example.org/t", "checked_on": "2026-01-01"}
+                ),
+            )
+        ),
+        "get_data": draw(
+            st.one_of(
+                st.none(),
+                st.fixed_dictionaries(
+                    {
+                        "steps": TEXT,
+                        "image_formats": st.lists(st.sampled_from(["PNG", "DICOM", "MHD/RAW", "Python pickle"]), max_size=2),
+                        "split": st.fixed_dictionaries({"official": st.sampled_from([None, False])}),
+                        "loaders": st.lists(
+                            st.fixed_dictionaries(
+                                {
+                                    "library": st.just("monai"),
+                                    "call": TEXT,
+                                    "official": st.booleans(),
+                                    "source": st.just("https://example.org/l"),
+                                }
+                            ),
+                            max_size=1,
+                        ),
+                        "known_issues": st.lists(
+                            st.fixed_dictionaries({"text": TEXT, "source": st.just("https://example.org/i")}), max_size=1
+                        ),
+                    }
+                ),
+            )
+        ),
+        "figures": draw(
+            st.dictionaries(
+                st.sampled_from(["modality", "year", "homepage"]),
+                st.fixed_dictionaries({"state": st.just("unconfirmed"), "note": TEXT}),
+                max_size=2,
+            )
+        ),
         "references": ["alpha2020"],
         "errata": [],
     }

@@ -17,7 +17,7 @@
 (function () {
   "use strict";
 
-  var SELECTS = ["category", "modality", "task", "access", "commercial"];
+  var SELECTS = ["category", "modality", "task", "access", "commercial", "format", "split", "loader"];
   var KEYS = SELECTS.concat(["text", "sort", "order"]);
   var ORDERS = { asc: "ascending", desc: "descending" };
 
@@ -51,7 +51,8 @@
       { text: d.tasks },
       { text: d.access_label, sort: d.access_label ? undefined : "" },
       { text: d.license, sort: d.license ? undefined : "" },
-      { text: d.commercial, sort: d.commercial === "unknown" ? "" : undefined }
+      { text: d.commercial, sort: d.commercial === "unknown" ? "" : undefined },
+      { text: d.subjects, sort: d.subjects_key }
     ];
   }
 
@@ -117,6 +118,9 @@
         tasks: d.tasks_attr.split(" "),
         access: d.access,
         commercial: d.commercial_slug,
+        formats: d.formats_attr ? d.formats_attr.split("|") : [],
+        split: d.split,
+        loader: d.loader,
         search: d.search,
         keys: {}
       };
@@ -136,6 +140,9 @@
       tr.setAttribute("data-tasks", d.tasks_attr);
       tr.setAttribute("data-access", d.access);
       tr.setAttribute("data-commercial", d.commercial_slug);
+      tr.setAttribute("data-formats", d.formats_attr);
+      tr.setAttribute("data-split", d.split);
+      tr.setAttribute("data-loader", d.loader);
       tr.setAttribute("data-search", d.search);
       cells(record).forEach(function (spec) {
         var td = document.createElement("td");
@@ -185,6 +192,9 @@
       if (state.task && record.tasks.indexOf(state.task) < 0) return false;
       if (state.access && record.access !== state.access) return false;
       if (state.commercial && record.commercial !== state.commercial) return false;
+      if (state.format && record.formats.indexOf(state.format) < 0) return false;
+      if (state.split && record.split !== state.split) return false;
+      if (state.loader && record.loader !== state.loader) return false;
       if (state.text && record.search.indexOf(state.text.toLowerCase()) < 0) return false;
       return true;
     }
