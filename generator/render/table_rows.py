@@ -81,7 +81,7 @@ def table_row(dataset: Dataset) -> TableRow:
         classes_key=_key(classes_sort_key(dataset.classes)),
         access=dataset.access.value,
         access_label=None if dataset.access.value == "unknown" else ACCESS_LABELS[dataset.access.value],
-        license=dataset.license.name if dataset.license else None,
+        license=dataset.license.label if dataset.license else None,
         commercial=commercial_use(dataset),
         commercial_slug=commercial_use_slug(dataset),
         search=search_text(dataset),
