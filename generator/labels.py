@@ -184,6 +184,11 @@ RELATION_LABELS = {
 }
 
 
+def conditions(items: list[Condition]) -> str:
+    """What the terms ask for, joined for a sentence: 'registration; citing the requested paper'."""
+    return "; ".join(CONDITION_LABELS[c] for c in items)
+
+
 def commercial_use_sentence(value: bool | None) -> str:
     """What the terms say about commercial use."""
     return "not stated by the terms" if value is None else "allowed" if value else "not allowed"

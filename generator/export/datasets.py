@@ -71,6 +71,23 @@ def safe_cells(values: Iterable[Any]) -> list[Any]:
     return ["'" + value if type(value) is str and value.startswith(_FORMULA_STARTS) else value for value in values]
 
 
+# The columns of the get-the-data section, in order.
+GET_DATA_COLUMNS = (
+    "image_formats",
+    "annotation_formats",
+    "download_size",
+    "subjects",
+    "subjects_unit",
+    "official_split",
+    "split_train",
+    "split_validation",
+    "split_test",
+    "split_unit",
+    "split_key",
+    "loaders",
+    "known_issues",
+)
+
 CSV_COLUMNS = [
     # Table 1's columns first, in its order and notation
     "name",
@@ -103,19 +120,7 @@ CSV_COLUMNS = [
     "license_conditions",
     "license_checked_url",
     "license_checked_on",
-    "image_formats",
-    "annotation_formats",
-    "download_size",
-    "subjects",
-    "subjects_unit",
-    "official_split",
-    "split_train",
-    "split_validation",
-    "split_test",
-    "split_unit",
-    "split_key",
-    "loaders",
-    "known_issues",
+    *GET_DATA_COLUMNS,
     "relations",
     "figure_states",
     "homepage",
@@ -140,12 +145,7 @@ def _get_data_cells(dataset: Dataset) -> dict[str, Any]:
     """The CSV cells of the get-the-data section (empty where it is not researched)."""
     g = dataset.get_data
     if g is None:
-        cells: dict[str, Any] = dict.fromkeys(("image_formats", "annotation_formats", "download_size", "subjects", "subjects_unit"), "")
-        cells.update(
-            dict.fromkeys(("split_train", "split_validation", "split_test", "split_unit", "split_key", "loaders", "known_issues"), "")
-        )
-        cells["official_split"] = "unknown"
-        return cells
+        return {**dict.fromkeys(GET_DATA_COLUMNS, ""), "official_split": "unknown"}
     split = g.split
     return {
         "image_formats": "; ".join(f.value for f in g.image_formats),
