@@ -18,6 +18,11 @@ from . import citations
 FREE_ACCESS = {Access.open_download, Access.registration, Access.challenge_registration, Access.kaggle_account, Access.data_use_agreement}
 
 
+def _page_url(catalog: Catalog, slug: str) -> str:
+    """Canonical address of a dataset page."""
+    return urls.absolute(catalog.collection.site_url, urls.dataset_page(slug))
+
+
 def _citation(reference: Reference, texts: citations.ReferenceTexts) -> str:
     doi = reference.fields.get("doi")
     return f"https://doi.org/{citations.plain(doi)}" if doi else texts.citation(reference)
@@ -43,7 +48,7 @@ def _relations(catalog: Catalog, dataset: Dataset) -> dict[str, list[dict[str, s
             other = {
                 "@type": "Dataset",
                 "name": entry.other.name,
-                "url": urls.absolute(catalog.collection.site_url, urls.dataset_page(entry.other.slug)),
+                "url": _page_url(catalog, entry.other.slug),
             }
         else:
             other = {"@type": "Dataset", "name": entry.relation.name or ""}
@@ -56,7 +61,7 @@ def _relations(catalog: Catalog, dataset: Dataset) -> dict[str, list[dict[str, s
 def dataset_json_ld(catalog: Catalog, dataset: Dataset, texts: citations.ReferenceTexts) -> dict[str, Any]:
     """schema.org Dataset for one dataset page."""
     references = [catalog.references[key] for key in dataset.references]
-    page_url = urls.absolute(catalog.collection.site_url, urls.dataset_page(dataset.slug))
+    page_url = _page_url(catalog, dataset.slug)
     data: dict[str, Any] = {
         "@context": "https://schema.org/",
         "@type": "Dataset",
@@ -104,8 +109,5 @@ def catalog_json_ld(catalog: Catalog) -> dict[str, Any]:
         "url": collection.site_url,
         "creator": {"@type": "Person", "name": collection.author.name, "affiliation": collection.author.affiliation},
         "license": collection.license.url or collection.license.name,
-        "dataset": [
-            {"@type": "Dataset", "name": d.name, "url": urls.absolute(catalog.collection.site_url, urls.dataset_page(d.slug))}
-            for d in catalog.datasets
-        ],
+        "dataset": [{"@type": "Dataset", "name": d.name, "url": _page_url(catalog, d.slug)} for d in catalog.datasets],
     }
