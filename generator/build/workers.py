@@ -14,6 +14,7 @@ import multiprocessing
 import multiprocessing.pool
 import os
 import pickle
+import signal
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
@@ -46,14 +47,26 @@ def runner_for(datasets: int) -> Runner:
 
 def fork_pool(processes: int) -> multiprocessing.pool.Pool:
     """A pool of forked workers: each inherits the parent's memory as it is now."""
-    return multiprocessing.get_context("fork").Pool(processes)
+    return multiprocessing.get_context("fork").Pool(processes, initializer=_leave_interrupts_to_the_caller)
 
 
-# The jobs of the run being started, read by the workers forked for it.
+def _leave_interrupts_to_the_caller() -> None:
+    # Ctrl-C reaches the whole process group. A worker that died of it would
+    # take its job with it and the pool would wait for that result for ever;
+    # the caller alone handles it, by winding the pool down (``_closing``).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+# The jobs of the run being started, and the flag that tells its workers to
+# skip the jobs they have not begun; both reach the workers forked for it.
 _JOBS: Sequence[Callable[[], Any]] = ()
+_CANCELLED: Any = None
+_SKIPPED = None
 
 
 def _run_job(index: int) -> Any:
+    if _CANCELLED is not None and _CANCELLED.is_set():
+        return _SKIPPED
     return _JOBS[index]()
 
 
@@ -70,19 +83,41 @@ class ForkedWorkers:
         a worker per core made three processes share two cores, and loading
         10,000 files took longer than reading them all in one process.
         """
-        global _JOBS
+        global _JOBS, _CANCELLED
         count = max(self.processes - 1, 1) if beside_caller else self.processes
-        _JOBS = jobs
+        cancelled = multiprocessing.get_context("fork").Event()
+        folder = tempfile.TemporaryDirectory(prefix="mdc-results-", dir=results_folder())
+        _JOBS, _CANCELLED = jobs, cancelled
         try:
             pool = fork_pool(count)  # the workers are forked here, with the jobs in their memory
+        except BaseException:
+            folder.cleanup()
+            raise
         finally:
-            _JOBS = ()
-        return _closing(pool, imap_results(pool, _run_job, range(len(jobs)), ordered=ordered))
+            _JOBS, _CANCELLED = (), None
+        results = imap_results(pool, _run_job, range(len(jobs)), folder.name, ordered=ordered)
+        return _closing(pool, cancelled, folder, results)
 
 
-def _closing(pool: multiprocessing.pool.Pool, results: Iterator[T]) -> Iterator[T]:
-    with pool:
+def _closing(
+    pool: multiprocessing.pool.Pool, cancelled: Any, folder: tempfile.TemporaryDirectory[str], results: Iterator[T]
+) -> Iterator[T]:
+    """The results; then, however the caller stops (done, an error, or leaving early), the pool is wound down.
+
+    Why not ``Pool.terminate``: it kills workers wherever they are, and one
+    killed halfway through sending a result leaves a partial message in the
+    pipe, on which the pool's result thread then waits for ever (a failed
+    build hung that way under CI). Instead the jobs not yet begun are
+    skipped, each worker finishes the one it is running, and the pool exits
+    on its own; the result folder goes last, once nothing can write to it.
+    """
+    try:
         yield from results
+    finally:
+        cancelled.set()
+        pool.close()
+        pool.join()
+        folder.cleanup()
 
 
 # Results come back through files in memory rather than through the pool's
@@ -122,25 +157,23 @@ class _ThroughFile:
 
 
 def imap_results(
-    pool: multiprocessing.pool.Pool, function: Callable[[Any], T], tasks: Iterable[Any], *, ordered: bool = True
+    pool: multiprocessing.pool.Pool, function: Callable[[Any], T], tasks: Iterable[Any], folder: str, *, ordered: bool = True
 ) -> Iterator[T]:
-    """``function(task)`` for each task, run by the pool's workers; results in task order, or as they finish.
+    """``function(task)`` for each task, run by the pool's workers, results left in ``folder``; in task order, or as they finish.
 
     The tasks are handed to the workers now; the results are read as the
     returned iterator is consumed.
     """
-    folder = tempfile.TemporaryDirectory(prefix="mdc-results-", dir=results_folder())
     mapping = pool.imap if ordered else pool.imap_unordered
-    return _collect(mapping(_ThroughFile(function, folder.name), enumerate(tasks)), folder)
+    return _collect(mapping(_ThroughFile(function, folder), enumerate(tasks)))
 
 
-def _collect(results: Iterator[tuple[str | None, Any]], folder: tempfile.TemporaryDirectory[str]) -> Iterator[Any]:
-    with folder:
-        for path, result in results:
-            if path is None:
-                yield result
-                continue
-            with open(path, "rb") as file:  # noqa: PTH123
-                loaded = pickle.load(file)  # noqa: S301 - written by this build's own worker a moment ago
-            os.unlink(path)  # noqa: PTH108
-            yield loaded
+def _collect(results: Iterator[tuple[str | None, Any]]) -> Iterator[Any]:
+    for path, result in results:
+        if path is None:
+            yield result
+            continue
+        with open(path, "rb") as file:  # noqa: PTH123
+            loaded = pickle.load(file)  # noqa: S301 - written by this build's own worker a moment ago
+        os.unlink(path)  # noqa: PTH108
+        yield loaded
