@@ -21,6 +21,13 @@ SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 BIBKEY_PATTERN = r"^[A-Za-z0-9_:.\-]+$"
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+$"
 BRANCH_PATTERN = r"^[A-Za-z0-9._/-]+$"
+# A DOI as its registry writes it, without the resolver: 10.<registrant>/<suffix>
+DOI_PATTERN = r"^10\.[0-9]{4,9}/[^\s]+$"
+MEDIA_TYPE_PATTERN = r"^[a-z]+/[a-z0-9.+-]+$"
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+MD5_PATTERN = r"^[0-9a-f]{32}$"
+# Semantic Versioning 2.0.0 without pre-release or build parts: releases are tagged v<version>
+VERSION_PATTERN = r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$"
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, min_length=1, max_length=80)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
@@ -379,6 +386,32 @@ class Sourced(StrictModel):
     source: HttpUrl
 
 
+class DownloadFile(StrictModel):
+    """A file of the dataset at a direct address on the provider's host, with a checksum a source states."""
+
+    url: HttpUrl
+    encoding_format: Annotated[str, StringConstraints(pattern=MEDIA_TYPE_PATTERN, max_length=100)]
+    size_bytes: int | None = Field(default=None, ge=1)
+    sha256: Annotated[str, StringConstraints(pattern=SHA256_PATTERN)] | None = None
+    md5: Annotated[str, StringConstraints(pattern=MD5_PATTERN)] | None = None
+    source: HttpUrl  # where the checksum (and size) are stated, typically a loader library's pinned list
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _has_checksum(self) -> DownloadFile:
+        if self.sha256 is None and self.md5 is None:
+            raise ValueError("a file needs a checksum a source states (sha256 or md5); without one, leave the file out")
+        return self
+
+
+class DatasetDoi(StrictModel):
+    """A DOI minted for the dataset itself (not for a paper about it), with where it is stated."""
+
+    value: Annotated[str, StringConstraints(pattern=DOI_PATTERN, max_length=300)]
+    source: HttpUrl
+    note: Text | None = None
+
+
 class GetData(StrictModel):
     """How to get the data, what it contains, how it is split and loaded."""
 
@@ -391,6 +424,7 @@ class GetData(StrictModel):
     subjects: Count | None = None
     split: Split
     loaders: list[Loader] = Field(default_factory=list)
+    files: list[DownloadFile] = Field(default_factory=list)
     known_issues: list[KnownIssue] = Field(default_factory=list)
 
 
@@ -453,6 +487,11 @@ PATTERN_MEANINGS = {
     BIBKEY_PATTERN: "must be a BibTeX key: letters, digits and _ : . - only, such as 'smith2020chest'",
     EMAIL_PATTERN: "must be an e-mail address, such as 'name@example.org'",
     BRANCH_PATTERN: "must be a git branch name: letters, digits and . _ / - only",
+    DOI_PATTERN: "must be a DOI without its resolver, such as '10.5281/zenodo.1175282'",
+    MEDIA_TYPE_PATTERN: "must be a media type, such as 'application/zip' or 'application/x-tar'",
+    SHA256_PATTERN: "must be a SHA-256 checksum: 64 lowercase hexadecimal digits",
+    MD5_PATTERN: "must be an MD5 checksum: 32 lowercase hexadecimal digits",
+    VERSION_PATTERN: "must be a version MAJOR.MINOR.PATCH of plain numbers, such as '1.2.0'",
     ERRATUM_FIELD_PATTERN: "must name a corrected field, one of: " + ", ".join(ERRATUM_FIELDS),
     FIGURE_FIELD_PATTERN: "must name a figure, one of: " + ", ".join(FIGURE_FIELDS),
 }
@@ -489,6 +528,7 @@ class Dataset(StrictModel):
     homepage: HttpUrl | None
     homepage_note: Text | None = None
     homepage_archive: HttpUrl | None = None
+    dois: list[DatasetDoi] = Field(default_factory=list)
     access: Access
     license: DatasetLicence | None
     get_data: GetData | None = None
@@ -547,6 +587,8 @@ class Collection(StrictModel):
     """The collection as a whole: ``catalog/collection.yaml``."""
 
     title: Text
+    # the catalog's own version (semver): the next release is tagged v<version>
+    version: Annotated[str, StringConstraints(pattern=VERSION_PATTERN, max_length=40)]
     author: Author
     license: License
     source_document: SourceDocument
@@ -590,6 +632,38 @@ class Reference(StrictModel):
         return self.fields.get("title", "").replace("{", "").replace("}", "")
 
 
+ChangeKind = Literal["added", "removed", "renamed", "corrected"]
+
+
+class CatalogChange(StrictModel):
+    """One change to the catalog between two releases, as the changelog lists it."""
+
+    kind: ChangeKind
+    slug: str  # the dataset's slug after the change (before it, for a removal)
+    name: str
+    former: str | None = None  # renamed: the former name or slug
+    field: str | None = None  # corrected: the figure, and its two values
+    old_value: str | None = None
+    new_value: str | None = None
+    source: str | None = None
+
+
+class Release(StrictModel):
+    """The changes that one release brought, or the changes since the last release (``tag`` None)."""
+
+    version: str
+    tag: str | None = None
+    date: dt.date | None = None
+    changes: list[CatalogChange] = Field(default_factory=list)
+
+
+class ReleaseHistory(StrictModel):
+    """The catalog's releases, newest first, read from the repository's version tags (``available``: git could be read)."""
+
+    available: bool = False
+    releases: list[Release] = Field(default_factory=list)
+
+
 @dataclass(frozen=True)
 class RelatedDataset:
     """One relation as one dataset's page shows it: stated in its own file, or in the other dataset's."""
@@ -609,6 +683,8 @@ class Catalog(StrictModel):
     last_updated: dict[str, dt.date] = Field(default_factory=dict)
     # what each external URL answered when `python -m generator links` last ran
     links: dict[str, LinkResult] = Field(default_factory=dict)
+    # releases and what changed in each, from git tags v<version>
+    history: ReleaseHistory = Field(default_factory=ReleaseHistory)
 
     @cached_property
     def _by_category(self) -> dict[str, list[Dataset]]:

@@ -22,6 +22,7 @@ HOME_PAGE = "index.md"
 STATISTICS_PAGE = "statistics.md"
 ABOUT_PAGE = "about.md"
 CONTRIBUTING_PAGE = "contributing.md"
+CHANGELOG_PAGE = "changelog.md"
 
 # Data files at fixed URLs (published formats; see the README).
 DATASETS_JSON = "data/datasets.json"
@@ -32,6 +33,9 @@ SCHEMA_JSON = "data/schema.json"
 STATISTICS_ROWS = "data/statistics-rows.json"
 STATISTICS_DOWNLOADS = "data/statistics-downloads.json"
 ROBOTS_TXT = "robots.txt"
+# Croissant metadata: the collection's at the root, each dataset's beside its page
+COLLECTION_CROISSANT = "croissant.json"
+CROISSANT_FILE = "croissant.json"
 SITEMAP = "sitemap.xml"
 
 
@@ -43,6 +47,16 @@ def dataset_page(slug: str) -> str:
 def category_page(slug: str) -> str:
     """Source path of a category page in the docs tree."""
     return f"{CATEGORIES_FOLDER}{slug}.md"
+
+
+def dataset_croissant(slug: str) -> str:
+    """A dataset's Croissant file, in its page's folder (``datasets/<slug>/croissant.json``)."""
+    return f"{DATASETS_FOLDER}{slug}/{CROISSANT_FILE}"
+
+
+def licence_file(repository: Repository) -> str:
+    """The repository's LICENSE file on its host (the catalog's own terms)."""
+    return f"{repository.url}/blob/{repository.branch}/LICENSE"
 
 
 def dataset_redirect(former_slug: str) -> str:
@@ -63,6 +77,16 @@ def catalog_file(slug: str) -> str:
 def edit_link(repository: Repository, slug: str) -> str:
     """The repository host's editor for a dataset's catalog file."""
     return f"{repository.url}/edit/{repository.branch}/{catalog_file(slug)}"
+
+
+def catalog_file_at(repository: Repository, ref: str, slug: str) -> str:
+    """A dataset's file as it was at a tag or commit, on the repository host."""
+    return f"{repository.url}/blob/{ref}/{catalog_file(slug)}"
+
+
+def compare_link(repository: Repository, old_ref: str, new_ref: str) -> str:
+    """Every change between two tags or commits, on the repository host."""
+    return f"{repository.url}/compare/{old_ref}...{new_ref}"
 
 
 def url_of(source_path: str) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .. import urls
+from ..export import croissant
 from ..export import datasets as export
 from ..export.schema import schema_texts
 from ..models import Catalog
@@ -39,13 +40,18 @@ def data_files(renderer: Renderer) -> Files:
         urls.REFERENCES_BIB: export.to_bibtex(catalog),
         urls.SCHEMA_JSON: schema_texts()["dataset.schema.json"],
         urls.STATISTICS_DOWNLOADS: export.statistics_downloads(catalog, lines),
+        urls.COLLECTION_CROISSANT: croissant.to_json(croissant.collection_croissant(catalog)),
         urls.ROBOTS_TXT: f"User-agent: *\nAllow: /\n\nSitemap: {urls.absolute(site_url, urls.SITEMAP)}\n",
     }
 
 
 def dataset_pages(renderer: Renderer, start: int, stop: int) -> Files:
-    """The pages of the catalog's datasets ``start`` to ``stop`` (in display order)."""
-    return {urls.dataset_page(d.slug): renderer.dataset_page(d) for d in renderer.catalog.datasets[start:stop]}
+    """The pages and Croissant files of the catalog's datasets ``start`` to ``stop`` (in display order)."""
+    files: Files = {}
+    for dataset in renderer.catalog.datasets[start:stop]:
+        files[urls.dataset_page(dataset.slug)] = renderer.dataset_page(dataset)
+        files[urls.dataset_croissant(dataset.slug)] = croissant.to_json(croissant.dataset_croissant(renderer.catalog, dataset, renderer.reference_texts))
+    return files
 
 
 def _encoded(make: Callable[[Renderer], Files], renderer: Renderer) -> dict[str, bytes]:

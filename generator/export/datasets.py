@@ -14,7 +14,9 @@ from .. import labels, urls
 from ..models import Catalog, Dataset
 from ..render.escaping import compact_json
 
-SCHEMA_VERSION = 2  # 2: frame sizes in several forms, licence findings, figure states, get_data, relations
+# 2: frame sizes in several forms, licence findings, figure states, get_data, relations
+# 3: the catalog's version, dataset DOIs, files with checksums
+SCHEMA_VERSION = 3
 
 # Cells that a spreadsheet would run as a formula start with one of these.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -38,7 +40,8 @@ def catalog_record_head(catalog: Catalog) -> dict[str, Any]:
     categories = [
         {**c.model_dump(mode="json"), "datasets": [d.slug for d in catalog.in_category(c.slug)]} for c in catalog.collection.categories
     ]
-    return {"schema_version": SCHEMA_VERSION, "collection": collection, "categories": categories}
+    version = catalog.collection.version
+    return {"schema_version": SCHEMA_VERSION, "catalog_version": version, "collection": collection, "categories": categories}
 
 
 def catalog_record(catalog: Catalog) -> dict[str, Any]:
@@ -85,6 +88,7 @@ GET_DATA_COLUMNS = (
     "split_unit",
     "split_key",
     "loaders",
+    "files",
     "known_issues",
 )
 
@@ -125,6 +129,7 @@ CSV_COLUMNS = [
     "figure_states",
     "homepage",
     "homepage_note",
+    "dois",
     "references",
     "description",
     "category_note",
@@ -132,6 +137,7 @@ CSV_COLUMNS = [
     "figures_source",
     "errata",
     "page",
+    "catalog_version",
 ]
 
 
@@ -160,11 +166,12 @@ def _get_data_cells(dataset: Dataset) -> dict[str, Any]:
         "split_unit": split.unit.value,
         "split_key": split.key.value if split.key else "",
         "loaders": _json_list(g.loaders),
+        "files": _json_list(g.files),
         "known_issues": _json_list(g.known_issues),
     }
 
 
-def csv_row(dataset: Dataset) -> dict[str, Any]:
+def csv_row(dataset: Dataset, catalog_version: str = "") -> dict[str, Any]:
     """One CSV row, keys in ``CSV_COLUMNS`` order; lists are joined with '; ' and nested records are JSON."""
     size, counts, lic = dataset.frame_size, dataset.images, dataset.license
     largest = size.largest if size else None
@@ -203,6 +210,7 @@ def csv_row(dataset: Dataset) -> dict[str, Any]:
         "figure_states": json.dumps({field: check.state.value for field, check in dataset.figures.items()}) if dataset.figures else "",
         "homepage": dataset.homepage or "",
         "homepage_note": dataset.homepage_note or "",
+        "dois": "; ".join(d.value for d in dataset.dois),
         "references": "; ".join(dataset.references),
         "description": dataset.description,
         "category_note": dataset.category_note or "",
@@ -210,6 +218,7 @@ def csv_row(dataset: Dataset) -> dict[str, Any]:
         "figures_source": json.dumps(dataset.figures_source.model_dump(mode="json"), ensure_ascii=False) if dataset.figures_source else "",
         "errata": json.dumps([e.model_dump(mode="json") for e in dataset.errata], ensure_ascii=False) if dataset.errata else "",
         "page": page_path(dataset),
+        "catalog_version": catalog_version,
     }
 
 
@@ -228,7 +237,7 @@ def csv_lines(catalog: Catalog) -> dict[str, str]:
     writer = csv.writer(capture, lineterminator="\n")
     lines = {}
     for dataset in catalog.datasets:
-        writer.writerow(safe_cells(csv_row(dataset).values()))
+        writer.writerow(safe_cells(csv_row(dataset, catalog.collection.version).values()))
         lines[dataset.slug] = capture.line
     return lines
 
@@ -260,5 +269,10 @@ def statistics_downloads(catalog: Catalog, lines: dict[str, str] | None = None) 
 
 
 def to_bibtex(catalog: Catalog) -> str:
-    """Every reference of the catalog, as the .bib file gives it."""
-    return "\n\n".join(ref.bibtex for ref in catalog.references.values()) + "\n"
+    """Every reference of the catalog, as the .bib file gives it, after a comment naming the catalog's version.
+
+    BibTeX ignores text outside entries, so the comment changes nothing for a reader of the entries.
+    """
+    collection = catalog.collection
+    head = f"% {collection.title}, catalog version {collection.version}: {collection.site_url}\n\n"
+    return head + "\n\n".join(ref.bibtex for ref in catalog.references.values()) + "\n"

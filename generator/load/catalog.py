@@ -15,6 +15,7 @@ from ..runner import IN_PROCESS, Runner
 from .bibtex import read_bibliography
 from .checks import LoadedDataset, check_all, check_collection, unknown_category_message
 from .history import git_dates
+from .releases import release_history
 from .yaml_reader import YamlDocument, read_yaml, read_yaml_files
 
 COLLECTION_FILE = "collection.yaml"
@@ -177,6 +178,7 @@ def load_catalog(catalog_dir: Path, runner: Runner = IN_PROCESS) -> Catalog:
         references=references,
         last_updated={slug: date for slug, date in last_updated.items() if date is not None},
         links=links,
+        history=release_history(datasets_dir, collection.version, datasets),
     )
 
 

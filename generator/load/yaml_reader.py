@@ -192,6 +192,11 @@ def read_yaml(path: Path | str, display_name: str) -> ReadResult:
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         return None, [Problem(display_name, line, "(encoding)", f"file is not UTF-8: byte 0x{raw[err.start]:02x} cannot be decoded")]
+    return read_yaml_text(text, display_name)
+
+
+def read_yaml_text(text: str, display_name: str) -> ReadResult:
+    """Parse one file's text (YAML 1.2): the fast reader first, the careful one when it refuses."""
     try:
         data = yaml_rs.loads(text, parse_datetime=False)
     except Exception:

@@ -82,6 +82,7 @@ def collection_bibtex(collection: Collection) -> str:
         "title": collection.source_document.title,
         "howpublished": collection.title,
         "url": collection.site_url,
+        "version": collection.version,
         "note": collection.license.name,
     }
     body = ",\n".join(f"  {key} = {bibtex_field(value)}" for key, value in fields.items())
@@ -90,7 +91,8 @@ def collection_bibtex(collection: Collection) -> str:
 
 def collection_citation(collection: Collection) -> str:
     """Plain-text citation of the collection (the same facts as CITATION.cff)."""
-    return f"{collection.author.name}. {collection.source_document.title}. {collection.title}. {collection.site_url}"
+    title = f"{collection.source_document.title}. {collection.title}, version {collection.version}"
+    return f"{collection.author.name}. {title}. {collection.site_url}"
 
 
 def creators(reference: Reference) -> list[dict[str, str]]:

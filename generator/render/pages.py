@@ -14,7 +14,7 @@ from typing import Any
 from markupsafe import Markup
 
 from .. import labels, urls
-from ..models import Access, Catalog, Dataset, FileFormat, Reference, Task
+from ..models import Access, Catalog, CatalogChange, Dataset, FileFormat, Reference, Release, Task
 from . import charts, citations, escaping, structured_data
 from .audit import audit
 from .environment import PageContext, make_environment
@@ -234,9 +234,55 @@ def text_pages(renderer: Renderer) -> dict[str, str]:
             urls.ABOUT_PAGE, "about.md.j2", audit=audit(catalog), errata=[(d, e) for d in catalog.datasets for e in d.errata]
         ),
         urls.CONTRIBUTING_PAGE: renderer.page(urls.CONTRIBUTING_PAGE, "contributing.md.j2"),
+        urls.CHANGELOG_PAGE: changelog_page(renderer),
     }
     for dataset in catalog.datasets:
         for old in dataset.former_slugs:
             old_path = urls.dataset_redirect(old)
             files[old_path] = renderer.redirect(old_path, urls.dataset_page(dataset.slug), dataset.name)
     return files
+
+
+@dataclasses.dataclass(frozen=True)
+class ChangelogEntry:
+    """One change as the changelog shows it: the change and where its link goes (None: nowhere to go)."""
+
+    change: CatalogChange
+    href: str | None
+
+
+@dataclasses.dataclass(frozen=True)
+class ChangelogSection:
+    """One release (or the changes not yet released) on the changelog page."""
+
+    release: Release
+    entries: list[ChangelogEntry]
+    compare_href: str | None
+    version_tagged: bool  # whether a tag of this version exists (for the changes not yet released)
+    previous_version: str | None  # the release before this one
+
+
+def changelog_page(renderer: Renderer) -> str:
+    """The changelog: for each release, the datasets added, renamed and removed and the figures corrected."""
+    catalog = renderer.catalog
+    repository = catalog.collection.repository
+    ctx = PageContext(catalog, urls.CHANGELOG_PAGE)
+    current = {d.slug for d in catalog.datasets}
+    releases = catalog.history.releases
+    tagged = {r.version for r in releases if r.tag}
+    sections = []
+    for index, release in enumerate(releases):
+        previous_tag = next((r.tag for r in releases[index + 1 :] if r.tag), None)
+        entries = []
+        for change in release.changes:
+            if change.slug in current and change.kind != "removed":
+                href: str | None = ctx.link(urls.dataset_page(change.slug))
+            elif change.kind == "removed":
+                href = urls.catalog_file_at(repository, previous_tag, change.slug) if previous_tag else None
+            else:  # gone from the catalog since: the file as this release had it
+                href = urls.catalog_file_at(repository, release.tag, change.slug) if release.tag else None
+            entries.append(ChangelogEntry(change, href))
+        compare = urls.compare_link(repository, previous_tag, release.tag or repository.branch) if previous_tag else None
+        previous_version = previous_tag.removeprefix("v") if previous_tag else None
+        sections.append(ChangelogSection(release, entries, compare, release.version in tagged, previous_version))
+    return renderer.page(urls.CHANGELOG_PAGE, "changelog.md.j2", ctx, history=catalog.history, sections=sections)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import labels, urls
-from ..models import Access, Catalog, Dataset, LicenceStatus, Reference, RelationType
+from ..models import Access, Catalog, Dataset, DownloadFile, LicenceStatus, Reference, RelationType
 from . import citations
 
 FREE_ACCESS = {Access.open_download, Access.registration, Access.challenge_registration, Access.kaggle_account, Access.data_use_agreement}
@@ -37,7 +37,7 @@ _RELATION_PROPERTIES = {
 }
 
 
-def _relations(catalog: Catalog, dataset: Dataset) -> dict[str, list[dict[str, str]]]:
+def related_datasets(catalog: Catalog, dataset: Dataset) -> dict[str, list[dict[str, str]]]:
     """isPartOf, hasPart and isBasedOn, each a list of the other datasets (name and URL)."""
     found: dict[str, list[dict[str, str]]] = {}
     for entry in catalog.related(dataset.slug):
@@ -58,6 +58,16 @@ def _relations(catalog: Catalog, dataset: Dataset) -> dict[str, list[dict[str, s
     return found
 
 
+def _data_download(file: DownloadFile) -> dict[str, Any]:
+    """One file at a direct address as a schema.org DataDownload."""
+    data: dict[str, Any] = {"@type": "DataDownload", "contentUrl": file.url, "encodingFormat": file.encoding_format}
+    if file.size_bytes is not None:
+        data["contentSize"] = f"{file.size_bytes} B"
+    if file.sha256:
+        data["sha256"] = file.sha256
+    return data
+
+
 def dataset_json_ld(catalog: Catalog, dataset: Dataset, texts: citations.ReferenceTexts) -> dict[str, Any]:
     """schema.org Dataset for one dataset page."""
     references = [catalog.references[key] for key in dataset.references]
@@ -68,7 +78,8 @@ def dataset_json_ld(catalog: Catalog, dataset: Dataset, texts: citations.Referen
         "name": dataset.name,
         "description": " ".join(dataset.description.split()),
         "url": page_url,
-        "identifier": page_url,
+        # the dataset's own DOIs where known; else the address of this page, which names it
+        "identifier": [f"https://doi.org/{d.value}" for d in dataset.dois] or page_url,
         "keywords": [dataset.modality, *([dataset.target] if dataset.target else []), *(labels.TASK_LABELS[t] for t in dataset.tasks)],
         "measurementTechnique": dataset.modality,
         "citation": [_citation(ref, texts) for ref in references],
@@ -84,13 +95,16 @@ def dataset_json_ld(catalog: Catalog, dataset: Dataset, texts: citations.Referen
         data["sameAs"] = dataset.homepage
     if dataset.license and dataset.license.status is LicenceStatus.stated:
         data["license"] = dataset.license.url or dataset.license.name
-    for key, values in _relations(catalog, dataset).items():
+    for key, values in related_datasets(catalog, dataset).items():
         data[key] = values
     creators = texts.creators(references[0]) if references else []
     if creators:
         data["creator"] = creators
     if dataset.access in FREE_ACCESS:
         data["isAccessibleForFree"] = True
+    files = dataset.get_data.files if dataset.get_data else []
+    if files:
+        data["distribution"] = [_data_download(f) for f in files]
     if dataset.year:
         data["temporalCoverage"] = str(dataset.year)
     if dataset.slug in catalog.last_updated:
@@ -107,6 +121,7 @@ def catalog_json_ld(catalog: Catalog) -> dict[str, Any]:
         "name": collection.title,
         "description": " ".join(collection.introduction.split()),
         "url": collection.site_url,
+        "version": collection.version,
         "creator": {"@type": "Person", "name": collection.author.name, "affiliation": collection.author.affiliation},
         "license": collection.license.url or collection.license.name,
         "dataset": [{"@type": "Dataset", "name": d.name, "url": _page_url(catalog, d.slug)} for d in catalog.datasets],

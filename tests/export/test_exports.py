@@ -19,7 +19,8 @@ REQUIRED_KEYS = {
 
 def test_json_shape(catalog):
     data = json.loads(to_json(catalog))
-    assert set(data) == {"schema_version", "collection", "categories", "datasets"}
+    assert set(data) == {"schema_version", "catalog_version", "collection", "categories", "datasets"}
+    assert data["catalog_version"] == data["collection"]["version"] == catalog.collection.version
     assert len(data["datasets"]) == 36
     assert [c["slug"] for c in data["categories"]] == [c.slug for c in catalog.collection.categories]
     listed = [slug for c in data["categories"] for slug in c["datasets"]]
@@ -112,3 +113,12 @@ def test_exports_carry_the_dataset_sheet_fields(catalog):
             assert row["image_formats"] == "; ".join(f.value for f in d.get_data.image_formats)
             loaders = json.loads(row["loaders"]) if row["loaders"] else []
             assert [entry["call"] for entry in loaders] == [loader.call for loader in d.get_data.loaders]
+
+
+def test_every_export_carries_the_catalog_version(catalog):
+    version = catalog.collection.version
+    rows = list(csv.DictReader(io.StringIO(to_csv(catalog))))
+    assert {row["catalog_version"] for row in rows} == {version}
+    bib = to_bibtex(catalog)
+    assert bib.startswith(f"% {catalog.collection.title}, catalog version {version}: ")
+    assert json.loads(to_json(catalog))["catalog_version"] == version

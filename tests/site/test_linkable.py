@@ -42,7 +42,18 @@ def test_every_dataset_page_has_valid_dataset_json_ld(site, catalog):
         assert data["name"] == d.name
         assert 50 <= len(data["description"]) <= 5000
         assert data["url"] == f"{catalog.collection.site_url}datasets/{d.slug}/"
-        assert data["identifier"] == data["url"]
+        if d.dois:  # the dataset's own DOIs identify it; without one, the page's address does
+            assert data["identifier"] == [f"https://doi.org/{doi.value}" for doi in d.dois]
+        else:
+            assert data["identifier"] == data["url"]
+        files = d.get_data.files if d.get_data else []
+        if files:
+            downloads = data["distribution"]
+            assert [x["contentUrl"] for x in downloads] == [f.url for f in files]
+            assert all(x["@type"] == "DataDownload" and x["encodingFormat"] for x in downloads)
+        else:
+            assert "distribution" not in data, d.slug
+        assert data["creator"], d.slug
         assert d.modality in data["keywords"]
         assert data["measurementTechnique"] == d.modality
         assert data["citation"] and all(isinstance(c, str) and c for c in data["citation"])
@@ -57,6 +68,27 @@ def test_every_dataset_page_has_valid_dataset_json_ld(site, catalog):
         if d.access.value != "unknown":
             assert data["isAccessibleForFree"] is True
         assert all(c["@type"] in ("Person", "Organization") and c["name"] for c in data.get("creator", []))
+
+
+def test_every_page_names_the_catalog_version_in_its_footer_and_links_the_changelog(site, catalog):
+    for path in [site / "index.html", site / "statistics" / "index.html", site / "datasets" / "drive" / "index.html"]:
+        footer = soup(path).select_one(".mdc-catalog-version")
+        assert footer is not None, path
+        assert f"Catalog version {catalog.collection.version}" in footer.get_text(" ", strip=True)
+        href = footer.select_one("a")["href"]
+        assert (path.parent / href / "index.html").resolve().is_file(), href
+
+
+def test_dataset_pages_link_their_croissant_file(site, catalog):
+    for d in catalog.datasets:
+        page = soup(site / "datasets" / d.slug / "index.html")
+        (link,) = page.select('head link[rel="alternate"][type="application/ld+json"]')
+        folder = site / "datasets" / d.slug
+        assert (folder / link["href"]).resolve() == (folder / "croissant.json").resolve()
+        assert (folder / "croissant.json").is_file()
+        assert page.select_one(f'.mdc-exports a[href="{link["href"]}"]') is not None, "the page mentions it beside the exports"
+    home = soup(site / "index.html").select_one('head link[rel="alternate"][type="application/ld+json"]')
+    assert home["href"] == "croissant.json" and (site / "croissant.json").is_file()
 
 
 def test_home_page_has_a_data_catalog(site, catalog):
@@ -141,7 +173,7 @@ def test_exports_parse_and_agree_with_the_catalog(site, catalog):
     import bibtexparser
 
     data = json.loads((site / "data" / "datasets.json").read_text(encoding="utf-8"))
-    assert data["schema_version"] == 2
+    assert data["schema_version"] == 3
     assert [d["slug"] for d in data["datasets"]] == [d.slug for d in catalog.datasets]
     rows = list(csv.DictReader((site / "data" / "datasets.csv").open(encoding="utf-8")))
     assert [r["slug"] for r in rows] == [d.slug for d in catalog.datasets]
