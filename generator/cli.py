@@ -14,7 +14,7 @@ from .build.jobs import render_tree
 from .build.output import OutputError, write_tree
 from .build.workers import runner_for
 from .export import datasets as export
-from .export.cff import citation_cff
+from .export.citation_files import citation_cff, zenodo_json
 from .export.schema import stale_schemas, write_schemas
 from .load.catalog import LINK_REPORT_FILE, count_dataset_files, load_catalog
 from .models import Catalog
@@ -133,9 +133,18 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 @with_catalog
 def cmd_cff(args: argparse.Namespace, catalog: Catalog) -> int:
-    """Write CITATION.cff from the collection."""
+    """Write CITATION.cff and .zenodo.json from the collection."""
     args.out.write_text(citation_cff(catalog.collection), encoding="utf-8")
     print(f"wrote {args.out}")
+    args.zenodo_out.write_text(zenodo_json(catalog.collection), encoding="utf-8")
+    print(f"wrote {args.zenodo_out}")
+    return 0
+
+
+@with_catalog
+def cmd_version(args: argparse.Namespace, catalog: Catalog) -> int:  # noqa: ARG001 - every command takes its arguments
+    """Print the catalog's version (the release workflow checks the tag against it)."""
+    print(catalog.collection.version)
     return 0
 
 
@@ -199,6 +208,7 @@ def parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func)
         return p
 
+    command("version", cmd_version, "print the catalog's version (collection.yaml)")
     command("check", cmd_check, "validate the catalog and report every problem as FILE:LINE: FIELD: message")
     p = command("export", cmd_export, "write the catalog to stdout")
     p.add_argument("--format", choices=("json", "csv", "bibtex"), default="json")
@@ -227,8 +237,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, required=True, help="folder to write (replaced)")
     p.add_argument("--seed", type=int, default=2026)
     p.set_defaults(func=cmd_synthetic)
-    p = command("cff", cmd_cff, "write CITATION.cff (Citation File Format 1.2.0) from collection.yaml")
+    p = command("cff", cmd_cff, "write CITATION.cff (Citation File Format 1.2.0) and .zenodo.json from collection.yaml")
     p.add_argument("--out", type=Path, default=ROOT / "CITATION.cff", help="file to write (default: %(default)s)")
+    p.add_argument("--zenodo-out", type=Path, default=ROOT / ".zenodo.json", help="Zenodo file to write (default: %(default)s)")
     return top
 
 

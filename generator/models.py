@@ -197,6 +197,8 @@ class License(StrictModel):
     name: Text
     url: HttpUrl | None = None
     commercial_use: bool | None
+    # the licence's identifier in Zenodo's vocabulary, for .zenodo.json ('other-nc': non-commercial terms of one's own)
+    archive_id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9.-]+$", max_length=60)] | None = None
 
 
 class FigureState(StrEnum):

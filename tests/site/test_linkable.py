@@ -13,7 +13,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from generator.export.cff import citation_cff
+from generator.export.citation_files import citation_cff
 
 ROOT = Path(__file__).resolve().parents[2]
 CFF_SCHEMA = Path(__file__).parent / "cff-1.2.0.schema.json"
