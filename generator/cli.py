@@ -1,4 +1,4 @@
-"""Command line: check, export, build, watch, new, schema, cff, links."""
+"""Command line: check, export, build, watch, new, schema, cff, version, links, citations."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from .build.workers import runner_for
 from .export import datasets as export
 from .export.citation_files import citation_cff, zenodo_json
 from .export.schema import stale_schemas, write_schemas
-from .load.catalog import LINK_REPORT_FILE, count_dataset_files, load_catalog
+from .load.catalog import CITATION_REPORT_FILE, LINK_REPORT_FILE, count_dataset_files, load_catalog
 from .models import Catalog
 from .problems import CatalogError
 from .tools import linkcheck
@@ -168,6 +168,34 @@ def cmd_links(args: argparse.Namespace, catalog: Catalog) -> int:
     return 0
 
 
+@with_catalog
+def cmd_citations(args: argparse.Namespace, catalog: Catalog) -> int:
+    """Count, with OpenAlex, the works citing each dataset's references; write the report unless offline or refused."""
+    import datetime as dt
+    import os
+
+    from .tools import citations
+
+    settings = citations.Settings(timeout=args.timeout, retries=args.retries, backoff=args.backoff, max_wait=args.max_wait)
+    client = citations.OpenAlexClient(settings, args.api_url, args.api_key or os.environ.get("OPENALEX_API_KEY"))
+    report_path = args.report or args.catalog / CITATION_REPORT_FILE
+    with_dois = citations.dataset_dois(catalog)
+    print(f"asking OpenAlex about the references of {len(with_dois)} datasets ({settings.timeout:g} s timeout, {settings.retries} retries)")
+    try:
+        report = citations.count_all(catalog, client, dt.datetime.now(dt.UTC).date())
+    except citations.OfflineError as err:
+        print(f"no network: OpenAlex did not answer ({err}); {report_path} was left unchanged")
+        return 0
+    except citations.OpenAlexError as err:
+        print(f"error: OpenAlex: {err}; {report_path} was left unchanged", file=sys.stderr)
+        return 1
+    citations.write_report(report_path, report)
+    counted = sum(c.cited_by is not None for c in report.datasets.values())
+    unknown = sum(len(c.unknown_dois) for c in report.datasets.values())
+    print(f"wrote {report_path}: {counted} datasets counted, {unknown} DOIs unknown to OpenAlex, {client.requests} requests")
+    return 0
+
+
 def cmd_synthetic(args: argparse.Namespace) -> int:
     """Write a synthetic catalog for benchmarks."""
     from .tools.synthetic import write_synthetic_catalog
@@ -232,6 +260,16 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--retries", type=int, default=2, help="retries of timeouts, refused connections, 429 and 5xx")
     p.add_argument("--backoff", type=float, default=1.0, help="first back-off in seconds, doubled each retry")
     p.add_argument("--workers", type=int, default=8, help="requests at once (default: %(default)s)")
+    p = command("citations", cmd_citations, "count with OpenAlex the works citing each dataset's references; update the report")
+    p.add_argument("--report", type=Path, default=None, help="report file (default: CATALOG/citation-report.json)")
+    p.add_argument("--api-url", default="https://api.openalex.org", help=argparse.SUPPRESS)
+    p.add_argument(
+        "--api-key", default=None, help="OpenAlex API key (default: $OPENALEX_API_KEY; works without, with a smaller daily allowance)"
+    )
+    p.add_argument("--timeout", type=float, default=20.0, help="seconds per request (default: %(default)s)")
+    p.add_argument("--retries", type=int, default=3, help="retries of timeouts, refused connections, 429 and 5xx")
+    p.add_argument("--backoff", type=float, default=1.0, help="first back-off in seconds, doubled each retry")
+    p.add_argument("--max-wait", type=float, default=60.0, help="longest Retry-After to wait for; longer stops the run")
     p = sub.add_parser("synthetic", help="write a synthetic catalog of N datasets (benchmarks)")
     p.add_argument("count", type=int)
     p.add_argument("--out", type=Path, required=True, help="folder to write (replaced)")

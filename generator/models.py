@@ -620,6 +620,22 @@ class LinkReport(StrictModel):
     links: dict[str, LinkResult] = {}
 
 
+class CitationCount(StrictModel):
+    """How many works cite one dataset's references, as OpenAlex counted them."""
+
+    cited_by: int | None = Field(ge=0)  # None: OpenAlex knows none of its references' DOIs
+    works: list[str] = Field(default_factory=list)  # the OpenAlex works its reference DOIs resolved to
+    unknown_dois: list[str] = Field(default_factory=list)  # reference DOIs OpenAlex does not know
+
+
+class CitationReport(StrictModel):
+    """The committed report of `python -m generator citations`: catalog/citation-report.json."""
+
+    source: Literal["OpenAlex"] = "OpenAlex"
+    fetched_on: dt.date | None = None  # None: never fetched yet
+    datasets: dict[str, CitationCount] = Field(default_factory=dict)
+
+
 class Reference(StrictModel):
     """One entry of ``catalog/references.bib``, read by the bibliography module."""
 
@@ -685,6 +701,8 @@ class Catalog(StrictModel):
     last_updated: dict[str, dt.date] = Field(default_factory=dict)
     # what each external URL answered when `python -m generator links` last ran
     links: dict[str, LinkResult] = Field(default_factory=dict)
+    # how often each dataset's references are cited (`python -m generator citations`)
+    citations: CitationReport = Field(default_factory=CitationReport)
     # releases and what changed in each, from git tags v<version>
     history: ReleaseHistory = Field(default_factory=ReleaseHistory)
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import difflib
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from ..models import PATTERN_MEANINGS, Catalog, Collection, Dataset, LinkReport, LinkResult, Task
+from ..models import PATTERN_MEANINGS, Catalog, CitationReport, Collection, Dataset, LinkReport, Task
 from ..problems import CatalogError, Problem
 from ..runner import IN_PROCESS, Runner
 from .bibtex import read_bibliography
@@ -22,6 +22,8 @@ COLLECTION_FILE = "collection.yaml"
 DATASETS_DIR = "datasets"
 REFERENCES_FILE = "references.bib"
 LINK_REPORT_FILE = "link-report.json"
+CITATION_REPORT_FILE = "citation-report.json"
+ReportT = TypeVar("ReportT", bound=BaseModel)
 
 
 def display_path(path: Path, catalog_dir: Path) -> str:
@@ -143,7 +145,9 @@ def load_catalog(catalog_dir: Path, runner: Runner = IN_PROCESS) -> Catalog:
     collection, collection_problems = _read_collection(catalog_dir)
     bib_path = catalog_dir / REFERENCES_FILE
     references, reference_problems = read_bibliography(bib_path, display_path(bib_path, catalog_dir))
-    links, link_problems = _read_link_report(catalog_dir / LINK_REPORT_FILE, catalog_dir)
+    link_report, link_problems = _read_report(catalog_dir / LINK_REPORT_FILE, catalog_dir, LinkReport, "links")
+    citation_report, citation_problems = _read_report(catalog_dir / CITATION_REPORT_FILE, catalog_dir, CitationReport, "citations")
+    links = link_report.links
 
     dataset_problems: list[Problem] = []
     if not names:
@@ -159,7 +163,7 @@ def load_catalog(catalog_dir: Path, runner: Runner = IN_PROCESS) -> Catalog:
         if dataset is not None:
             loaded.append(LoadedDataset(file, name.removesuffix(".yaml"), doc, dataset))
 
-    problems = collection_problems + reference_problems + link_problems + dataset_problems
+    problems = collection_problems + reference_problems + link_problems + citation_problems + dataset_problems
     for stray in sorted(name for name in listing if name.endswith(".yml")):
         problems.append(Problem(f"{shown_dir}/{stray}", 1, "(file)", "dataset files must end in .yaml"))
 
@@ -178,6 +182,7 @@ def load_catalog(catalog_dir: Path, runner: Runner = IN_PROCESS) -> Catalog:
         references=references,
         last_updated={slug: date for slug, date in last_updated.items() if date is not None},
         links=links,
+        citations=citation_report,
         history=release_history(datasets_dir, collection.version, datasets),
     )
 
@@ -198,14 +203,14 @@ def _read_collection(catalog_dir: Path) -> tuple[Collection | None, list[Problem
     return collection, problems
 
 
-def _read_link_report(path: Path, catalog_dir: Path) -> tuple[dict[str, LinkResult], list[Problem]]:
-    """The link checker's committed report (optional)."""
+def _read_report(path: Path, catalog_dir: Path, model: type[ReportT], command: str) -> tuple[ReportT, list[Problem]]:
+    """A committed report written by a maintainer command (optional: an empty report when absent)."""
     if not path.is_file():
-        return {}, []
+        return model(), []
     try:
-        return LinkReport.model_validate_json(path.read_text(encoding="utf-8")).links, []
+        return model.model_validate_json(path.read_text(encoding="utf-8")), []
     except ValidationError as err:
         first = err.errors(include_url=False)[0]
         field = ".".join(str(p) for p in first["loc"]) or "(report)"
-        message = f"{first['msg']}; rerun `python -m generator links` or restore the file"
-        return {}, [Problem(display_path(path, catalog_dir), 1, field, message)]
+        message = f"{first['msg']}; rerun `python -m generator {command}` or restore the file"
+        return model(), [Problem(display_path(path, catalog_dir), 1, field, message)]

@@ -117,6 +117,8 @@ class Renderer:
             json_ld=structured_data.dataset_json_ld(catalog, dataset, self.reference_texts),
             last_updated=catalog.last_updated.get(dataset.slug),
             related=catalog.related(dataset.slug),
+            cited=catalog.citations.datasets.get(dataset.slug),
+            cited_on=catalog.citations.fetched_on,
         )
 
     def sibling_item(self, ctx: PageContext, sibling: Dataset) -> str:
@@ -183,7 +185,8 @@ def table_pages(renderer: Renderer) -> dict[str, str]:
     """The category pages (with redirects from former slugs) and the statistics page: the pages with tables."""
     catalog = renderer.catalog
     collection = catalog.collection
-    rows = {d.slug: table_row(d) for d in catalog.datasets}
+    counted = catalog.citations.datasets
+    rows = {d.slug: table_row(d, counted[d.slug].cited_by if d.slug in counted else None) for d in catalog.datasets}
     files: dict[str, str] = {}
     for category in collection.categories:
         members = catalog.in_category(category.slug)
@@ -201,6 +204,7 @@ def table_pages(renderer: Renderer) -> dict[str, str]:
         total=len(all_rows),
         page_rows=STATISTICS_PAGE_ROWS,
         category_titles=category_titles,
+        cited_on=catalog.citations.fetched_on,
         charts=charts.all_charts(catalog),
         **statistics_filters(catalog),
     )

@@ -51,6 +51,8 @@ class TableRow:
     corrected_classes: bool
     subjects: str | None
     subjects_key: str
+    cited_by: str | None
+    cited_by_key: str
     formats_attr: str
     split: str
     loader: str
@@ -60,7 +62,7 @@ def _key(value: int | None) -> str:
     return "" if value is None else str(value)
 
 
-def table_row(dataset: Dataset) -> TableRow:
+def table_row(dataset: Dataset, cited_by: int | None = None) -> TableRow:
     """The table cells of one dataset (unknown values as None, sort keys as text, '' when unknown)."""
     corrected = {e.field for e in dataset.errata}
     data = dataset.get_data
@@ -90,6 +92,8 @@ def table_row(dataset: Dataset) -> TableRow:
         corrected_classes="classes" in corrected,
         subjects=f"{number(subjects.count)} {subjects.unit}" if subjects else None,
         subjects_key=_key(subjects.count if subjects else None),
+        cited_by=None if cited_by is None else number(cited_by),
+        cited_by_key=_key(cited_by),
         formats_attr=FORMAT_SEPARATOR.join(f.value for f in data.image_formats) if data else "",
         split=official_split(data.split) if data else "unknown",
         loader="yes" if data and data.loaders else "no",

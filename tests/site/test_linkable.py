@@ -82,12 +82,12 @@ def test_every_page_names_the_catalog_version_in_its_footer_and_links_the_change
 def test_dataset_pages_link_their_croissant_file(site, catalog):
     for d in catalog.datasets:
         page = soup(site / "datasets" / d.slug / "index.html")
-        (link,) = page.select('head link[rel="alternate"][type="application/ld+json"]')
+        (link,) = page.select('head link[rel~="alternate"][type="application/ld+json"]')
         folder = site / "datasets" / d.slug
         assert (folder / link["href"]).resolve() == (folder / "croissant.json").resolve()
         assert (folder / "croissant.json").is_file()
         assert page.select_one(f'.mdc-exports a[href="{link["href"]}"]') is not None, "the page mentions it beside the exports"
-    home = soup(site / "index.html").select_one('head link[rel="alternate"][type="application/ld+json"]')
+    home = soup(site / "index.html").select_one('head link[rel~="alternate"][type="application/ld+json"]')
     assert home["href"] == "croissant.json" and (site / "croissant.json").is_file()
 
 

@@ -52,7 +52,8 @@
       { text: d.access_label, sort: d.access_label ? undefined : "" },
       { text: d.license, sort: d.license ? undefined : "" },
       { text: d.commercial, sort: d.commercial === "unknown" ? "" : undefined },
-      { text: d.subjects, sort: d.subjects_key }
+      { text: d.subjects, sort: d.subjects_key },
+      { text: d.cited_by, sort: d.cited_by_key }
     ];
   }
 
