@@ -37,6 +37,11 @@ class CitationRecord:
     licence_archive_id: str | None
 
 
+def collection_keywords(collection: Collection) -> list[str]:
+    """The keywords the collection is archived and described under."""
+    return ["medical imaging", "datasets", "artificial intelligence"] + [c.title for c in collection.categories]
+
+
 def citation_record(collection: Collection) -> CitationRecord:
     """The facts both citation files carry."""
     author = collection.author
@@ -49,7 +54,7 @@ def citation_record(collection: Collection) -> CitationRecord:
         email=author.email,
         website=author.homepage,
         abstract=" ".join(collection.introduction.split()),
-        keywords=["medical imaging", "datasets", "artificial intelligence"] + [c.title for c in collection.categories],
+        keywords=collection_keywords(collection),
         url=collection.site_url,
         repository=collection.repository.url,
         licence_name=collection.license.name,

@@ -21,6 +21,7 @@ from .. import labels, urls
 from ..models import Catalog, Collection, Dataset, DownloadFile, FigureState, LicenceStatus
 from ..render import citations
 from ..render.structured_data import related_datasets
+from .citation_files import collection_keywords
 
 CONFORMS_TO = "http://mlcommons.org/croissant/1.1"
 
@@ -114,17 +115,24 @@ def _same_as(dataset: Dataset) -> list[str]:
     return [u for u in (dataset.homepage, *(doi_url(d.value) for d in dataset.dois)) if u]
 
 
+def _head(name: str, description: str, url: str) -> dict[str, Any]:
+    """What every Croissant file of the site begins with."""
+    return {
+        "@context": CONTEXT,
+        "@type": "sc:Dataset",
+        "conformsTo": CONFORMS_TO,
+        "name": name,
+        "description": " ".join(description.split()),
+        "url": url,
+    }
+
+
 def dataset_croissant(catalog: Catalog, dataset: Dataset, texts: citations.ReferenceTexts) -> dict[str, Any]:
     """The Croissant description of one dataset."""
     references = [catalog.references[key] for key in dataset.references]
     page = urls.absolute(catalog.collection.site_url, urls.dataset_page(dataset.slug))
     data: dict[str, Any] = {
-        "@context": CONTEXT,
-        "@type": "sc:Dataset",
-        "conformsTo": CONFORMS_TO,
-        "name": dataset.name,
-        "description": " ".join(dataset.description.split()),
-        "url": page,
+        **_head(dataset.name, dataset.description, page),
         "creator": texts.creators(references[0]) if references else [],
         "citeAs": "\n\n".join(ref.bibtex for ref in references),
         "keywords": _keywords(catalog, dataset),
@@ -158,12 +166,7 @@ def collection_croissant(catalog: Catalog) -> dict[str, Any]:
     collection: Collection = catalog.collection
     releases = {r.version: r for r in catalog.history.releases if r.tag}
     data: dict[str, Any] = {
-        "@context": CONTEXT,
-        "@type": "sc:Dataset",
-        "conformsTo": CONFORMS_TO,
-        "name": collection.title,
-        "description": " ".join(collection.introduction.split()),
-        "url": collection.site_url,
+        **_head(collection.title, collection.introduction, collection.site_url),
         "creator": {"@type": "sc:Person", "name": collection.author.name, "affiliation": collection.author.affiliation},
         "license": {
             "@type": "sc:CreativeWork",
@@ -172,7 +175,7 @@ def collection_croissant(catalog: Catalog) -> dict[str, Any]:
         },
         "citeAs": citations.collection_bibtex(collection),
         "version": collection.version,
-        "keywords": ["medical imaging", "datasets", "artificial intelligence"] + [c.title for c in collection.categories],
+        "keywords": collection_keywords(collection),
         "hasPart": [{"@id": urls.absolute(collection.site_url, urls.dataset_croissant(d.slug))} for d in catalog.datasets],
     }
     release = releases.get(collection.version)
