@@ -104,12 +104,16 @@ def classes(entries: list[ClassCount] | None) -> str:
     return " / ".join(number(e.count) for e in entries)
 
 
-def classes_detail(entry: ClassCount) -> str:
-    """One class count with its task and label, for the dataset page."""
+def classes_detail(entry: ClassCount, with_task: bool) -> str:
+    """One class count and what the classes are, for the dataset page: ``2: normal, pneumonia``.
+
+    The task is named only where a dataset counts classes for several tasks
+    (``with_task``): ``3 for segmentation: optic disc, cup, background``.
+    """
     text = number(entry.count)
-    details = [TASK_LABELS[entry.task].lower() if entry.task else None, entry.label]
-    extra = ", ".join(d for d in details if d)
-    return f"{text} ({extra})" if extra else text
+    if with_task and entry.task:
+        text += f" for {TASK_LABELS[entry.task].lower()}"
+    return f"{text}: {entry.label}" if entry.label else text
 
 
 def tasks(dataset: Dataset) -> str:

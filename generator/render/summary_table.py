@@ -78,7 +78,8 @@ def summary_rows(dataset: Dataset, category: Category, category_href: str) -> li
 
     dimensionality = labels.DIMENSIONALITY_LABELS.get(dataset.dimensionality.value) if dataset.dimensionality else None
     access = labels.ACCESS_LABELS[dataset.access.value] if dataset.access.value != "unknown" else None
-    classes = html_text("; ".join(labels.classes_detail(c) for c in dataset.classes)) if dataset.classes else UNKNOWN_HTML
+    several = bool(dataset.classes) and len(dataset.classes) > 1
+    classes = html_text("; ".join(labels.classes_detail(c, several) for c in dataset.classes)) if dataset.classes else UNKNOWN_HTML
     if dataset.homepage:
         homepage = ext_link_html(dataset.homepage, dataset.homepage)
     else:
