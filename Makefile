@@ -12,7 +12,7 @@ PORT ?= 8000
 # MkDocs is pinned below 2.0 (requirements.in), so its 2.0 notice is noise here.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: venv docs site serve test lint check format clean lock bench
+.PHONY: venv docs site serve test lint check format clean lock bench lighthouse
 
 venv: $(STAMP)
 
@@ -78,6 +78,13 @@ lock:
 
 clean:
 	rm -rf build site
+
+## lighthouse: Lighthouse 12 (pinned, npm) with Debian's Chromium on four pages of the built site; a measurement, not a test
+LIGHTHOUSE_DIR = tests/benchmarks/lighthouse
+lighthouse: site
+	command -v chromium >/dev/null || { echo "make lighthouse needs Debian's Chromium: apt-get install chromium" >&2; exit 1; }
+	npm ci --prefix $(LIGHTHOUSE_DIR) --no-audit --no-fund --silent
+	$(BIN)/python tests/benchmarks/lighthouse.py
 
 ## bench: synthetic catalogs of 36, 1,000 and 10,000 datasets; prints a table, writes bench-results/bench.json
 bench: venv

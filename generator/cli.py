@@ -212,8 +212,10 @@ def _snapshot(folders: Sequence[Path]) -> dict[Path, float]:
 def cmd_watch(args: argparse.Namespace) -> int:
     """Rebuild the docs tree whenever a catalog file or template changes (for `make serve`)."""
     folders = [args.catalog, args.templates]
-    build_once(args.catalog, args.templates, args.out)
+    # the files are looked at before each build, so an edit saved while a build runs
+    # starts the next one (looked at after, it was taken as already built)
     seen = _snapshot(folders)
+    build_once(args.catalog, args.templates, args.out)
     try:
         while True:
             time.sleep(args.interval)

@@ -147,9 +147,9 @@ class Renderer:
             body = self._citation_bodies.get(reference.key)
             if body is None:
                 body = self._citation_bodies[reference.key] = (
-                    f'<pre class="mdc-citation-text"><code>{html_text(self.reference_texts.citation(reference))}</code></pre>\n'
+                    f'<pre class="mdc-citation-text copy"><code>{html_text(self.reference_texts.citation(reference))}</code></pre>\n'
                     '<p class="mdc-citation-label">BibTeX:</p>\n'
-                    f'<pre><code class="language-bibtex">{html_text(reference.bibtex)}</code></pre>\n'
+                    f'<pre class="copy"><code class="language-bibtex">{html_text(reference.bibtex)}</code></pre>\n'
                 )
             parts += [f'<p class="mdc-citation-label">Citation{label} (plain text):</p>\n', body]
         return Markup("".join(parts))  # noqa: S704 - the citation text and BibTeX are escaped

@@ -17,7 +17,7 @@ def shown(page) -> list[str]:
 
 def test_rows_are_paged_and_all_can_be_shown(page, large_server):
     page.goto(large_server + "statistics/")
-    page.wait_for_selector("#statistics-filters:not([hidden])")
+    page.wait_for_selector('#statistics-filters[data-ready="true"]')
     assert len(shown(page)) == 100
     assert page.locator("#statistics-count").inner_text() == "250 of 250 datasets (showing the first 100)"
     assert page.locator("#statistics-partial").is_hidden(), "the no-JavaScript note goes once every row is loaded"
@@ -30,7 +30,7 @@ def test_rows_are_paged_and_all_can_be_shown(page, large_server):
 
 def test_sorting_orders_the_whole_list_not_the_page(page, large_server, large_site):
     page.goto(large_server + "statistics/?sort=images&order=desc")
-    page.wait_for_selector("#statistics-filters:not([hidden])")
+    page.wait_for_selector('#statistics-filters[data-ready="true"]')
     data = json.loads((large_site / "data" / "datasets.json").read_text())["datasets"]
 
     def total(d):
@@ -50,7 +50,7 @@ def test_sorting_orders_the_whole_list_not_the_page(page, large_server, large_si
 
 def test_filters_apply_to_every_row(page, large_server, large_site):
     page.goto(large_server + "statistics/?category=mri-ct")
-    page.wait_for_selector("#statistics-filters:not([hidden])")
+    page.wait_for_selector('#statistics-filters[data-ready="true"]')
     data = json.loads((large_site / "data" / "datasets.json").read_text())["datasets"]
     expected = [d["slug"] for d in data if d["category"] == "mri-ct"]
     if len(expected) > 100:
@@ -61,7 +61,7 @@ def test_filters_apply_to_every_row(page, large_server, large_site):
 
 def test_csv_download_has_every_row_of_the_view(page, large_server):
     page.goto(large_server + "statistics/?sort=name")
-    page.wait_for_selector("#statistics-filters:not([hidden])")
+    page.wait_for_selector('#statistics-filters[data-ready="true"]')
     view = page.evaluate("() => window.mdcStatistics.view().map(r => r.slug)")
     assert len(view) == 250
     assert len(shown(page)) == 100

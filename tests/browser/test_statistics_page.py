@@ -19,7 +19,7 @@ def visible_slugs(page) -> list[str]:
 
 def open_statistics(page, server, query: str = "") -> None:
     page.goto(server + "statistics/" + query)
-    page.wait_for_selector("#statistics-filters:not([hidden])")
+    page.wait_for_selector('#statistics-filters[data-ready="true"]')
 
 
 def expected(catalog, **conditions) -> set[str]:
@@ -115,6 +115,36 @@ def test_changes_update_the_url_and_back_forward_restore(page, server, catalog):
     assert not page.watch.page_errors
 
 
+def test_a_text_search_is_one_history_entry(page, server, catalog):
+    """Typing pushes one entry and then replaces it: Back returns to the table before the search, Forward to the search."""
+    open_statistics(page, server)
+    box = page.locator("#filter-text")
+    box.press_sequentially("lung", delay=40)
+    page.wait_for_url("**text=lung**")
+    assert set(visible_slugs(page)) == expected(catalog, text="lung")
+    page.go_back()
+    page.wait_for_function("() => location.pathname.endsWith('/statistics/') && !location.search.includes('text=')")
+    assert box.input_value() == ""
+    assert len(visible_slugs(page)) == len(catalog.datasets)
+    page.go_forward()
+    page.wait_for_function("() => location.search.includes('text=lung')")
+    assert box.input_value() == "lung"
+    assert set(visible_slugs(page)) == expected(catalog, text="lung")
+
+    # after a filter, a second search is one more entry: two steps back reach the filter, then the start
+    page.locator("#filter-category").select_option("mri-ct")
+    page.wait_for_url("**category=mri-ct**")
+    box.fill("")
+    box.press_sequentially("pro", delay=40)
+    page.wait_for_url("**text=pro**")
+    page.go_back()
+    page.wait_for_function("() => location.search.includes('category=mri-ct') && !location.search.includes('text=pro')")
+    assert set(visible_slugs(page)) == expected(catalog, category="mri-ct", text="lung")
+    page.go_back()
+    page.wait_for_function("() => location.search.includes('text=lung') && !location.search.includes('category=')")
+    assert not page.watch.page_errors
+
+
 def test_changes_faster_than_the_address_keep_their_own_history_entries(page, server, catalog):
     """The address is written a frame after the rows; two changes within that frame still make two entries."""
     open_statistics(page, server)
@@ -192,18 +222,18 @@ def test_without_javascript_the_full_table_is_readable(browser, server, catalog)
     context.close()
 
 
-def test_filters_work_after_instant_navigation(page, server, catalog):
+def test_filters_work_after_navigating_from_the_menu_and_back(page, server, catalog):
     page.goto(server)
     page.locator("nav.md-nav a", has_text="Statistics").first.click()
     page.wait_for_url("**/statistics/")
-    page.wait_for_selector("#statistics-filters:not([hidden])")
+    page.wait_for_selector('#statistics-filters[data-ready="true"]')
     page.locator("#filter-category").select_option("x-ray")
     assert set(visible_slugs(page)) == expected(catalog, category="x-ray")
     # and back to another page and again: no duplicate handlers, no errors
     page.locator("#statistics-table tbody tr:not([hidden]) a").first.click()
     page.wait_for_url("**/datasets/**")
     page.go_back()
-    page.wait_for_selector("#statistics-filters:not([hidden])")
+    page.wait_for_selector('#statistics-filters[data-ready="true"]')
     page.wait_for_function("() => document.querySelector('#filter-category').value === 'x-ray'")
     assert set(visible_slugs(page)) == expected(catalog, category="x-ray")
     assert not page.watch.page_errors

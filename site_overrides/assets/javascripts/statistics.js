@@ -226,11 +226,28 @@
       view = sortedRecords().filter(function (record) { return matches(record, state); });
     }
 
+    /* The page arrives with its first rows already in the HTML: the first render keeps them
+       when they are exactly the rows to show, instead of building the same rows again (which
+       cost the first load a long task of style and layout). */
+    var firstRender = true;
+
+    function htmlRowsAre(records, shown) {
+      if (body.rows.length !== shown) return false;
+      for (var i = 0; i < shown; i += 1) {
+        if (body.rows[i].getAttribute("data-slug") !== records[i].slug) return false;
+      }
+      return true;
+    }
+
     function render() {
-      var fragment = document.createDocumentFragment();
       var shown = Math.min(limit, view.length);
-      for (var i = 0; i < shown; i += 1) fragment.appendChild(rowOf(view[i]));
-      body.replaceChildren(fragment);
+      var keep = firstRender && htmlRowsAre(view, shown);
+      firstRender = false;
+      if (!keep) {
+        var fragment = document.createDocumentFragment();
+        for (var i = 0; i < shown; i += 1) fragment.appendChild(rowOf(view[i]));
+        body.replaceChildren(fragment);
+      }
       count.textContent = view.length + " of " + records.length + " datasets" +
         (shown < view.length ? " (showing the first " + shown + ")" : "");
       more.hidden = shown >= view.length;
@@ -307,13 +324,28 @@
     results.hidden = false;
     if (partial) partial.hidden = true;
 
-    form.addEventListener("change", function () { record(false); });
-    search.addEventListener("input", function () { record(true); });
+    /* A text search is one history entry: its first keystroke pushes an entry, the
+       following ones replace it, so Back returns to the table as it was before the
+       search and Forward to the search. Any other change starts a new entry. */
+    var searchEntry = false;
+    form.addEventListener("change", function (event) {
+      if (event.target === search) return; /* a search box's change repeats its input */
+      searchEntry = false;
+      record(false);
+    });
+    search.addEventListener("input", function () {
+      record(searchEntry);
+      searchEntry = true;
+    });
     form.addEventListener("submit", function (event) { event.preventDefault(); record(false); });
     table.addEventListener("mdc:sorted", function (event) {
-      if (event.detail.source === "user") record(false);
+      if (event.detail.source === "user") {
+        searchEntry = false;
+        record(false);
+      }
     });
     document.getElementById("filter-reset").addEventListener("click", function () {
+      searchEntry = false;
       applyState(readState(""));
       record(false);
     });
@@ -327,6 +359,7 @@
     });
     window.addEventListener("popstate", function () {
       pending = null; /* the reader went back or forward: that address wins */
+      searchEntry = false;
       if (document.body.contains(table)) applyState(readState(location.search));
     });
     document.getElementById("download-csv").addEventListener("click", function () { download("csv"); });
