@@ -212,3 +212,24 @@ def split_counts(split: Split) -> str:
     parts = [(split.train, "training"), (split.validation, "validation"), (split.test, "test")]
     shown = [f"{number(count)} {name}" for count, name in parts if count is not None]
     return f"{', '.join(shown)} {split.unit.value}" if shown else ""
+
+
+NONE_STATED_SHORT = "None stated"
+OWN_TERMS_SHORT = "Own terms"
+
+
+def licence_short(dataset: Dataset) -> str | None:
+    """The licence as a table cell shows it: a standard licence by its name, else one of two short words.
+
+    The full terms (an agreement's title, a provider's terms of use) are on
+    the dataset page; in the table they made rows several lines tall.
+    None: the licence has not been researched.
+    """
+    licence = dataset.license
+    if licence is None:
+        return None
+    if licence.name is None:
+        return NONE_STATED_SHORT
+    if licence.name.startswith(("CC BY", "CC0", "ODbL", "ODC-By", "PDDL", "MIT", "Apache")):
+        return licence.name
+    return OWN_TERMS_SHORT
