@@ -62,16 +62,65 @@ class Chart:
     gridlines: list[tuple[float, float, float, float]] = field(default_factory=list)
     points: list[Point] = field(default_factory=list)
     legend: list[tuple[str, str]] = field(default_factory=list)
+    suffix: str = ""  # of the SVG's element ids: each layout of a chart is on the page
+    legend_x: float = 0.0
+    legend_step: float = 140.0
 
 
 # Above this many datasets, per-dataset charts become distributions: one bar per
 # dataset would make the SVG (and the home page) grow without bound.
 PER_DATASET_LIMIT = 60
-LABEL_WIDTH = 230
-PLOT_WIDTH = 440
-ROW = 20
 TOP = 34
 AXIS = 28
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How a bar chart is laid out: labels beside the bars (wide) or on a line above them (stacked).
+
+    Each chart is drawn in both layouts; the page shows the wide one where its
+    column is wide enough to draw it at full size and the stacked one elsewhere
+    (a container query in collection.css), so labels are never scaled below
+    their size in the SVG (13 px) instead of shrinking with the chart.
+    """
+
+    label_width: float  # room left of the bars (0: labels above them)
+    plot_width: float
+    row: float
+    suffix: str  # of the variant's element ids, unique on the page
+
+    @property
+    def stacked(self) -> bool:
+        """Labels on their own line above each bar."""
+        return self.label_width == 0
+
+    @property
+    def width(self) -> int:
+        """The SVG's width in its own units (= CSS pixels when drawn at full size)."""
+        return int(self.label_width + self.plot_width + 40)
+
+    def label_at(self, y: float, text: str) -> Label:
+        """A bar's name: right-aligned before the bar, or above it."""
+        if self.stacked:
+            return Label(0, y + 13, text, "start")
+        return Label(self.label_width - 6, y + self.row * 0.65, text)
+
+    def bar_top(self, y: float) -> float:
+        """Where a row's bar area begins."""
+        return y + 17 if self.stacked else y + 3
+
+    @property
+    def bar_room(self) -> float:
+        """Height of a row's bar area."""
+        return self.row - 20 if self.stacked else self.row - 6
+
+    def value_y(self, y: float) -> float:
+        """Baseline of text written after a bar."""
+        return self.bar_top(y) + self.bar_room * 0.5 + 4.5
+
+
+WIDE = Layout(label_width=260, plot_width=440, row=22, suffix="")
+STACKED = Layout(label_width=0, plot_width=300, row=36, suffix="-stacked")
 
 
 def short(name: str, limit: int = 34) -> str:
@@ -83,7 +132,7 @@ def _decades(low: int, high: int) -> tuple[int, int]:
     return math.floor(math.log10(max(low, 1))), math.ceil(math.log10(max(high, 10)))
 
 
-def images_histogram(catalog: Catalog) -> Chart:
+def images_histogram(catalog: Catalog, layout: Layout = WIDE) -> Chart:
     """How many datasets have 1–9, 10–99, … images (by total, or training plus test)."""
     totals = [d.images.best_total for d in catalog.datasets]
     known = [t for t in totals if t is not None]
@@ -98,50 +147,57 @@ def images_histogram(catalog: Catalog) -> Chart:
     if zero:
         counts.insert(0, ("0 images", zero))
     counts.append((labels.NOT_REPORTED, len(totals) - len(known)))
-    return _count_chart("chart-images", "Datasets by number of images (log bins)", "by number of images, in powers of ten", counts)
+    return _count_chart("chart-images", "Datasets by number of images (log bins)", "by number of images, in powers of ten", counts, layout)
 
 
-def images_chart(catalog: Catalog) -> Chart:
+def images_chart(catalog: Catalog, layout: Layout = WIDE) -> Chart:
     """Images per dataset on a log scale; training and test told apart, totals where no split is given."""
     datasets = list(catalog.datasets)
     if len(datasets) > PER_DATASET_LIMIT:
-        return images_histogram(catalog)
+        return images_histogram(catalog, layout)
     values = [v for d in datasets for v in (d.images.train, d.images.test, d.images.total) if v]
     lo, hi = _decades(min(values), max(values)) if values else (0, 1)
 
+    left, row_height = layout.label_width, layout.row
+
     def x_of(value: int) -> float:
-        return LABEL_WIDTH + (math.log10(value) - lo) / (hi - lo) * PLOT_WIDTH
+        return left + (math.log10(value) - lo) / (hi - lo) * layout.plot_width
 
     bars, texts, lines = [], [], []
     for row, d in enumerate(datasets):
-        y = TOP + row * ROW
-        texts.append(Label(LABEL_WIDTH - 6, y + ROW * 0.65, short(d.name)))
+        y = TOP + row * row_height
+        texts.append(layout.label_at(y, short(d.name)))
         parts = [("train", d.images.train), ("test", d.images.test)]
         if d.images.train is None and d.images.test is None:
             parts = [("total", d.images.total)]
         known = [(kind, v) for kind, v in parts if v]
         if not known:
-            texts.append(Label(LABEL_WIDTH + 4, y + ROW * 0.65, labels.NOT_REPORTED, "start"))
+            texts.append(Label(left + 4, layout.value_y(y), labels.NOT_REPORTED, "start"))
             lines.append(f"{d.name}: {labels.NOT_REPORTED}")
             continue
-        height = (ROW - 6) / len(known)
+        height = layout.bar_room / len(known)
         for i, (kind, value) in enumerate(known):
             approx = "about " if d.images.approximate else ""
             text = f"{d.name}: {approx}{labels.number(value)} {kind}"
-            bars.append(Bar(LABEL_WIDTH, y + 3 + i * height, max(x_of(value) - LABEL_WIDTH, 1.0), height - 1, kind, text))
+            bars.append(Bar(left, layout.bar_top(y) + i * height, max(x_of(value) - left, 1.0), height - 1, kind, text))
         lines.append(f"{d.name}: " + ", ".join(f"{labels.number(v)} {k}" for k, v in known))
-    bottom = TOP + len(datasets) * ROW
+    bottom = TOP + len(datasets) * row_height
     ticks = []
-    for power in range(lo, hi + 1):
-        x = LABEL_WIDTH + (power - lo) / (hi - lo) * PLOT_WIDTH
+    # a label every decade where they fit (about 70 units each), else every second or third
+    step = max(1, math.ceil(70 / (layout.plot_width / (hi - lo))))
+    for power in range(lo, hi + 1, step):
+        x = left + (power - lo) / (hi - lo) * layout.plot_width
         ticks.append(Label(x, bottom + 16, labels.number(10**power), "middle"))
     grid = [(t.x, TOP - 4, t.x, bottom) for t in ticks]
     return Chart(
         id="chart-images",
+        suffix=layout.suffix,
+        legend_x=layout.label_width if not layout.stacked else 0.0,
+        legend_step=140 if not layout.stacked else 100,
         title="Images per dataset (log scale)",
         description="Number of images in each dataset on a logarithmic axis; training and test splits are drawn as separate bars, "
         "and a single bar gives the total where no split is reported. " + "; ".join(lines) + ".",
-        width=LABEL_WIDTH + PLOT_WIDTH + 40,
+        width=layout.width,
         height=bottom + AXIS,
         bars=bars,
         labels=texts,
@@ -151,38 +207,41 @@ def images_chart(catalog: Catalog) -> Chart:
     )
 
 
-def _count_chart(chart_id: str, title: str, what: str, counts: list[tuple[str, int]]) -> Chart:
+def _count_chart(chart_id: str, title: str, what: str, counts: list[tuple[str, int]], layout: Layout = WIDE) -> Chart:
     top = max((n for _, n in counts), default=1)
     bars, texts = [], []
+    left = layout.label_width
     for row, (name, n) in enumerate(counts):
-        y = TOP + row * ROW
-        width = n / top * PLOT_WIDTH
-        texts.append(Label(LABEL_WIDTH - 6, y + ROW * 0.65, name))
-        bars.append(Bar(LABEL_WIDTH, y + 3, max(width, 1.0), ROW - 6, "count", f"{name}: {labels.plural(n, 'dataset')}"))
-        texts.append(Label(LABEL_WIDTH + width + 4, y + ROW * 0.65, labels.number(n), "start"))
+        y = TOP + row * layout.row
+        width = n / top * layout.plot_width
+        texts.append(layout.label_at(y, name))
+        bars.append(Bar(left, layout.bar_top(y), max(width, 1.0), layout.bar_room, "count", f"{name}: {labels.plural(n, 'dataset')}"))
+        texts.append(Label(left + width + 4, layout.value_y(y), labels.number(n), "start"))
     lines = "; ".join(f"{name}: {n}" for name, n in counts)
     return Chart(
         id=chart_id,
+        suffix=layout.suffix,
         title=title,
         description=f"Number of datasets {what}. {lines}.",
-        width=LABEL_WIDTH + PLOT_WIDTH + 40,
-        height=TOP + len(counts) * ROW + 8,
+        width=layout.width,
+        height=TOP + len(counts) * layout.row + 8,
         bars=bars,
         labels=texts,
     )
 
 
-def category_chart(catalog: Catalog) -> Chart:
+def category_chart(catalog: Catalog, layout: Layout = WIDE) -> Chart:
     """Datasets per category."""
     counts = [(c.title, len(catalog.in_category(c.slug))) for c in catalog.collection.categories]
-    return _count_chart("chart-categories", "Datasets per category", "in each category", counts)
+    return _count_chart("chart-categories", "Datasets per category", "in each category", counts, layout)
 
 
-def task_chart(catalog: Catalog) -> Chart:
+def task_chart(catalog: Catalog, layout: Layout = WIDE) -> Chart:
     """Datasets per task (a dataset with several tasks counts once for each)."""
     per_task = Counter(t for d in catalog.datasets for t in set(d.tasks))
     counts = [(labels.TASK_LABELS[t], per_task[t]) for t in Task]
-    return _count_chart("chart-tasks", "Datasets per task", "for each task (a dataset with several tasks counts for each)", counts)
+    what = "for each task (a dataset with several tasks counts for each)"
+    return _count_chart("chart-tasks", "Datasets per task", what, counts, layout)
 
 
 def frame_chart(catalog: Catalog) -> Chart:
@@ -190,8 +249,9 @@ def frame_chart(catalog: Catalog) -> Chart:
     # one point per dataset at its largest frame; a size that varies has no point
     largest = {d.slug: d.frame_size.largest for d in catalog.datasets if d.frame_size is not None and d.frame_size.largest is not None}
     sized = [d for d in catalog.datasets if d.slug in largest]
-    side = 360
-    left, top = 70, 30
+    # small enough to be drawn at full size in a phone's column (its text stays 13 px)
+    side = 250
+    left, top = 62, 30
     sides = [v for fs in largest.values() for v in (fs.width, fs.height)] or [10, 100]
     lo, hi = _decades(min(sides), max(sides))
 
@@ -247,11 +307,34 @@ def frame_chart(catalog: Catalog) -> Chart:
     )
 
 
-def all_charts(catalog: Catalog) -> dict[str, Chart]:
-    """Every chart of the statistics page, by name."""
+def all_charts(catalog: Catalog) -> dict[str, Chart | ChartPair]:
+    """Every chart of the statistics page, by name: bar charts in both layouts, the scatter plot in one."""
     return {
-        "images": images_chart(catalog),
-        "categories": category_chart(catalog),
-        "tasks": task_chart(catalog),
+        "images": images_charts(catalog),
+        "categories": ChartPair(category_chart(catalog), category_chart(catalog, STACKED)),
+        "tasks": ChartPair(task_chart(catalog), task_chart(catalog, STACKED)),
         "frames": frame_chart(catalog),
     }
+
+
+@dataclass(frozen=True)
+class ChartPair:
+    """One bar chart in its wide and its stacked layout (the page shows the one that fits)."""
+
+    wide: Chart
+    stacked: Chart
+
+    @property
+    def id(self) -> str:
+        """The figure's id."""
+        return self.wide.id
+
+    @property
+    def title(self) -> str:
+        """The figure's caption."""
+        return self.wide.title
+
+
+def images_charts(catalog: Catalog) -> ChartPair:
+    """The images chart in both layouts (the home page shows it too)."""
+    return ChartPair(images_chart(catalog), images_chart(catalog, STACKED))

@@ -172,7 +172,7 @@ def home_page(renderer: Renderer) -> dict[str, str]:
             image_total=sum(known_totals),
             image_total_approximate=any(d.images.approximate for d in catalog.datasets if d.images.best_total is not None),
             datasets_with_counts=len(known_totals),
-            images_chart=charts.images_chart(catalog),
+            images_chart=charts.images_charts(catalog),
             citation=citations.collection_citation(catalog.collection),
             bibtex=citations.collection_bibtex(catalog.collection),
             json_ld=structured_data.catalog_json_ld(catalog),

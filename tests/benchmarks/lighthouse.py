@@ -30,7 +30,7 @@ PAGES = {
     "dataset": "datasets/chexpert/",
     "category": "categories/fundus-oct/",
 }
-RUNS = int(os.environ.get("LIGHTHOUSE_RUNS", "3"))
+RUNS = int(os.environ.get("LIGHTHOUSE_RUNS", "5"))
 COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
 
 

@@ -96,3 +96,28 @@ def test_nothing_sticks_out_of_the_page(browser, server, width, path):
         assert summary["x"] + summary["width"] <= content["x"] + content["width"] + 1, "the summary table is wider than the text"
     page.screenshot(full_page=True)  # the page renders completely at this width
     context.close()
+
+
+CHART_TEXT = """() => Array.from(document.querySelectorAll('.mdc-chart svg')).filter(svg => svg.getClientRects().length).map(svg => {
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  const sizes = Array.from(svg.querySelectorAll('text')).map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
+  return {id: svg.closest('figure').id, variant: svg.getAttribute('class'), smallest: Math.min(...sizes), count: sizes.length};
+})"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("path", ["", "statistics/"])
+def test_chart_text_is_at_least_12_px_as_drawn(browser, server, width, path):
+    context, page = open_at(browser, server, path, width)
+    page.locator(".mdc-chart").last.scroll_into_view_if_needed()
+    charts = page.evaluate(CHART_TEXT)
+    assert charts, "no chart drawn"
+    assert len({c["id"] for c in charts}) == len(charts), "one layout of each chart is shown"
+    for chart in charts:
+        assert chart["smallest"] >= 12, chart
+    # narrow screens get the stacked layout (labels above the bars), wide ones labels beside them
+    variants = {c["variant"] for c in charts if c["variant"] != "mdc-chart-fixed"}
+    assert variants == ({"mdc-chart-stacked"} if width < 700 else variants)
+    if width < 700:
+        assert page_overflow(page) == 0
+    context.close()

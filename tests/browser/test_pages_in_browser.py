@@ -87,7 +87,7 @@ def test_charts_read_in_both_palettes(page, server, scheme):
 
 def test_chart_has_a_text_alternative(page, server):
     page.goto(server)
-    svg = page.locator("#chart-images svg")
+    svg = page.locator("#chart-images svg:visible")
     assert svg.get_attribute("role") == "img"
     label = page.evaluate("() => document.querySelector('#chart-images-desc').textContent")
     assert "CheXpert" in label

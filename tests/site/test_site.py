@@ -228,8 +228,12 @@ def test_charts_are_static_svg_with_text_alternatives(site, catalog):
         title, desc = svg.find("title"), svg.find("desc")
         assert title.get_text(strip=True) and len(desc.get_text(strip=True)) > 50
         assert svg["aria-labelledby"] == f"{title['id']} {desc['id']}"
-    bars = statistics.select("#chart-categories rect.mdc-chart-count")
-    assert len(bars) == len(catalog.collection.categories)
+    # each bar chart in its two layouts, one bar per category in each
+    for variant in ("wide", "stacked"):
+        bars = statistics.select(f"#chart-categories svg.mdc-chart-{variant} rect.mdc-chart-count")
+        assert len(bars) == len(catalog.collection.categories), variant
+    ids = [element["id"] for element in statistics.select("[id]")]
+    assert len(ids) == len(set(ids)), "element ids repeat"
     points = statistics.select("#chart-frames circle")
     # one point per dataset with a size to plot (a size that varies has none)
     assert len(points) == sum(1 for d in catalog.datasets if d.frame_size and d.frame_size.largest)
