@@ -36,6 +36,9 @@ ROBOTS_TXT = "robots.txt"
 # Croissant metadata: the collection's at the root, each dataset's beside its page
 COLLECTION_CROISSANT = "croissant.json"
 CROISSANT_FILE = "croissant.json"
+# the compare page: one static page for any selection of datasets (compare/?d=a,b)
+COMPARE_PAGE = "compare.md"
+COMPARE_FILE = "compare.json"
 SITEMAP = "sitemap.xml"
 
 
@@ -52,6 +55,11 @@ def category_page(slug: str) -> str:
 def dataset_croissant(slug: str) -> str:
     """A dataset's Croissant file, in its page's folder (``datasets/<slug>/croissant.json``)."""
     return f"{DATASETS_FOLDER}{slug}/{CROISSANT_FILE}"
+
+
+def dataset_compare_data(slug: str) -> str:
+    """What the compare page shows of a dataset, beside its page (``datasets/<slug>/compare.json``)."""
+    return f"{DATASETS_FOLDER}{slug}/{COMPARE_FILE}"
 
 
 def licence_file(repository: Repository) -> str:

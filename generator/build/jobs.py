@@ -18,6 +18,8 @@ from ..export import datasets as export
 from ..export.schema import schema_texts
 from ..models import Catalog
 from ..render import pages
+from ..render import escaping
+from ..render.compare import compare_record
 from ..render.pages import Renderer
 from ..runner import IN_PROCESS, Runner
 
@@ -51,6 +53,7 @@ def dataset_pages(renderer: Renderer, start: int, stop: int) -> Files:
     for dataset in renderer.catalog.datasets[start:stop]:
         files[urls.dataset_page(dataset.slug)] = renderer.dataset_page(dataset)
         files[urls.dataset_croissant(dataset.slug)] = croissant.to_json(croissant.dataset_croissant(renderer.catalog, dataset, renderer.reference_texts))
+        files[urls.dataset_compare_data(dataset.slug)] = escaping.compact_json(compare_record(renderer.catalog, dataset)) + "\n"
     return files
 
 

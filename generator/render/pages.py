@@ -239,6 +239,7 @@ def text_pages(renderer: Renderer) -> dict[str, str]:
         ),
         urls.CONTRIBUTING_PAGE: renderer.page(urls.CONTRIBUTING_PAGE, "contributing.md.j2"),
         urls.CHANGELOG_PAGE: changelog_page(renderer),
+        urls.COMPARE_PAGE: renderer.page(urls.COMPARE_PAGE, "compare.md.j2"),
     }
     for dataset in catalog.datasets:
         for old in dataset.former_slugs:
