@@ -100,3 +100,25 @@ def test_the_comparison_fits_the_screen(browser, server, width):
     page.wait_for_selector("#compare-result table")
     assert page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth") == 0
     context.close()
+
+
+def test_rows_ticked_in_the_statistics_table_open_the_comparison(page, server):
+    page.goto(server + "statistics/")
+    page.wait_for_selector('#statistics-filters[data-ready="true"]')
+    link = page.locator("#compare-selected")
+    assert link.get_attribute("aria-disabled") == "true"
+    for slug in ("drive", "stare"):
+        page.locator(f'#statistics-table input.mdc-pick[value="{slug}"]').check()
+    assert link.get_attribute("aria-disabled") == "false"
+    # a filter rebuilds the rows; the ticks stay
+    page.locator("#filter-category").select_option("fundus-oct")
+    assert page.locator('#statistics-table input.mdc-pick[value="drive"]').is_checked()
+    for slug in ("hrf", "messidor"):
+        page.locator(f'#statistics-table input.mdc-pick[value="{slug}"]').check()
+    fifth = page.locator('#statistics-table input.mdc-pick[value="refuge"]')
+    fifth.click()
+    assert not fifth.is_checked(), "a fifth dataset is refused"
+    assert "At most 4" in page.locator("#compare-selected-count").inner_text()
+    link.click()
+    page.wait_for_url("**/compare/?d=drive,stare,hrf,messidor")
+    assert compared(page, ["drive", "stare", "hrf", "messidor"]) == ["drive", "stare", "hrf", "messidor"]

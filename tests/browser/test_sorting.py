@@ -49,7 +49,7 @@ def test_numeric_columns_sort_as_numbers_with_unknowns_last(page, server, header
 def test_images_sort_numerically_not_as_text(page, server):
     page.goto(server + "statistics/")
     sort_by(page, "Images")
-    names = page.locator("#statistics-table tbody tr td:first-child").all_inner_texts()
+    names = [n.strip() for n in page.locator("#statistics-table tbody tr td:first-child").all_inner_texts()]
     # 20 / 20 images (DRIVE) must come before 1,200 (Messidor): text order would put "1,200" first.
     assert names.index("DRIVE") < names.index("Messidor")
 
@@ -57,10 +57,10 @@ def test_images_sort_numerically_not_as_text(page, server):
 def test_name_sorts_alphabetically_and_back(page, server):
     page.goto(server + "statistics/")
     sort_by(page, "Name")
-    names = page.locator("#statistics-table tbody tr td:first-child").all_inner_texts()
+    names = [n.strip() for n in page.locator("#statistics-table tbody tr td:first-child").all_inner_texts()]
     assert names == sorted(names, key=str.lower)
     sort_by(page, "Name")
-    names_desc = page.locator("#statistics-table tbody tr td:first-child").all_inner_texts()
+    names_desc = [n.strip() for n in page.locator("#statistics-table tbody tr td:first-child").all_inner_texts()]
     assert names_desc == sorted(names, key=str.lower, reverse=True)
 
 

@@ -41,7 +41,7 @@
   function cellsOf(d, titles, datasets) {
     var title = titles[d.category];
     return [
-      { text: d.name, sort: d.name.toLowerCase(), href: datasets + d.slug + "/" },
+      { text: d.name, sort: d.name.toLowerCase(), href: datasets + d.slug + "/", pick: d.slug },
       { text: title, sort: title.toLowerCase() },
       { text: d.modality },
       { text: d.target, sort: d.target ? undefined : "" },
@@ -154,6 +154,17 @@
           span.textContent = unknownText;
           td.appendChild(span);
         } else if (spec.href) {
+          if (spec.pick) {
+            /* the same box as the HTML's rows: a browser test compares both */
+            var box = document.createElement("input");
+            box.setAttribute("type", "checkbox");
+            box.setAttribute("class", "mdc-pick");
+            box.setAttribute("value", spec.pick);
+            box.setAttribute("aria-label", "Compare " + spec.text);
+            box.checked = picked.indexOf(spec.pick) >= 0;
+            td.appendChild(box);
+            td.appendChild(document.createTextNode(" "));
+          }
           var link = document.createElement("a");
           link.setAttribute("href", spec.href);
           link.textContent = spec.text;
@@ -316,6 +327,39 @@
       requestAnimationFrame(function () { setTimeout(writeAddress, 0); });
       setTimeout(writeAddress, 100); /* where frames are paused (a hidden tab) */
     }
+
+    /* Rows ticked for the compare page, in the order ticked (at most four). */
+    var picked = [];
+    var MAX_PICKED = 4;
+    var compareLink = document.getElementById("compare-selected");
+    var compareCount = document.getElementById("compare-selected-count");
+
+    function showPicked(note) {
+      var ready = picked.length >= 2;
+      compareLink.setAttribute("aria-disabled", ready ? "false" : "true");
+      compareLink.setAttribute("href", compareLink.getAttribute("data-compare") + (picked.length ? "?d=" + picked.join(",") : ""));
+      compareCount.textContent = note || (picked.length ? picked.length + " selected" + (ready ? "" : "; tick one more") : "Tick 2 to 4 rows to compare them.");
+    }
+
+    table.addEventListener("change", function (event) {
+      var box = event.target;
+      if (!box.classList || !box.classList.contains("mdc-pick")) return;
+      var at = picked.indexOf(box.value);
+      if (box.checked && at < 0) {
+        if (picked.length >= MAX_PICKED) {
+          box.checked = false;
+          showPicked("At most " + MAX_PICKED + " datasets can be compared at once.");
+          return;
+        }
+        picked.push(box.value);
+      } else if (!box.checked && at >= 0) {
+        picked.splice(at, 1);
+      }
+      showPicked();
+    });
+    compareLink.addEventListener("click", function (event) {
+      if (picked.length < 2) event.preventDefault();
+    });
 
     window.mdcSortable.enhance(table, {
       onSort: function (column, order) { sort = { column: column, order: order }; }
