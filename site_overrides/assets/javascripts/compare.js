@@ -28,7 +28,8 @@
 
   function load(base, slug) {
     if (!SLUG.test(slug)) return Promise.resolve(null);
-    return fetch(base + slug + "/compare.json")
+    /* the folder and the file name come from the page (generator/urls.py); only the slug is added here */
+    return fetch(base + slug + "/" + file)
       .then(function (response) { return response.ok ? response.json() : null; })
       .catch(function () { return null; });
   }
@@ -98,7 +99,7 @@
     });
   }
 
-  var form, result, unknown, hint, base;
+  var form, result, unknown, hint, base, file;
 
   /* At most this many names are looked up from one address: a long list of names
      cannot make the page fetch without end. */
@@ -141,6 +142,7 @@
     unknown = document.getElementById("compare-unknown");
     hint = document.getElementById("compare-hint");
     base = form.getAttribute("data-datasets");
+    file = form.getAttribute("data-file");
     fillPicker(form, requested());
     window.addEventListener("popstate", show);
     show();
