@@ -58,6 +58,9 @@ def test_bad_and_hostile_slugs_are_named_as_text_and_not_shown_as_data(page, ser
     assert "<img src=x onerror=window.pwned=1>" in text  # shown as text
     assert page.locator("#compare-unknown img, #compare-result img").count() == 0
     assert page.evaluate("() => window.pwned") is None
+    # the pickers show the datasets compared, not the names asked for
+    page.wait_for_selector('#compare-picker[data-ready="true"]')
+    assert [page.locator(f"#compare-{n}").input_value() for n in (1, 2, 3)] == ["chexpert", "mura", ""]
     assert not page.watch.page_errors
     assert not page.watch.blocked
 

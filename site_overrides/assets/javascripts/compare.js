@@ -70,7 +70,16 @@
     return tableNode;
   }
 
-  function fillPicker(form, slugs) {
+  /* The pickers show the datasets compared (not the names asked for, some of which may not exist). */
+  var shown = [];
+
+  function syncPicker() {
+    Array.prototype.forEach.call(form.querySelectorAll("select"), function (select, n) {
+      if (select.options.length > 1) select.value = shown[n] || "";
+    });
+  }
+
+  function fillPicker(form) {
     fetch(form.getAttribute("data-rows"))
       .then(function (response) { return response.json(); })
       .then(function (data) {
@@ -83,9 +92,8 @@
             option.value = row[slugAt];
             select.appendChild(option);
           });
-          select.value = slugs[n] && SLUG.test(slugs[n]) ? slugs[n] : "";
-          if (select.value !== (slugs[n] || "")) select.value = "";
         });
+        syncPicker();
         form.setAttribute("data-ready", "true");
       });
     form.addEventListener("change", function () {
@@ -128,9 +136,8 @@
       hint.hidden = records.length >= 2;
       if (records.length >= 2) result.appendChild(table(records, base));
       result.setAttribute("data-compared", records.map(function (r) { return r.slug; }).join(","));
-      Array.prototype.forEach.call(form.querySelectorAll("select"), function (select, n) {
-        if (select.options.length > 1) select.value = records[n] ? records[n].slug : "";
-      });
+      shown = records.map(function (r) { return r.slug; });
+      syncPicker();
     });
   }
 
@@ -143,7 +150,7 @@
     hint = document.getElementById("compare-hint");
     base = form.getAttribute("data-datasets");
     file = form.getAttribute("data-file");
-    fillPicker(form, requested());
+    fillPicker(form);
     window.addEventListener("popstate", show);
     show();
   }
