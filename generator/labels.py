@@ -81,6 +81,14 @@ def frame_size(frame: FrameSize | None) -> str:
     return " or ".join(f"{mark}{size(s)}" for s in frame.sizes)
 
 
+APPROXIMATE = " (approximate)"
+
+
+def frame_size_detail(frame: FrameSize) -> str:
+    """``frame_size``, saying "(approximate)" after a typical size, as the dataset and compare pages show it."""
+    return frame_size(frame) + (APPROXIMATE if frame.basis is SizeBasis.typical else "")
+
+
 def images(counts: ImageCounts) -> str:
     """``224,316 / 624`` (train / test), a total, both, or "not reported"."""
     if counts.is_unknown:

@@ -62,6 +62,11 @@ def dataset_compare_data(slug: str) -> str:
     return f"{DATASETS_FOLDER}{slug}/{COMPARE_FILE}"
 
 
+def doi(value: str) -> str:
+    """A DOI as a resolvable address."""
+    return f"https://doi.org/{value}"
+
+
 def licence_file(repository: Repository) -> str:
     """The repository's LICENSE file on its host (the catalog's own terms)."""
     return f"{repository.url}/blob/{repository.branch}/LICENSE"

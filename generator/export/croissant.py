@@ -70,11 +70,6 @@ CONTEXT: dict[str, Any] = {
 }
 
 
-def doi_url(doi: str) -> str:
-    """A DOI as a resolvable address."""
-    return f"https://doi.org/{doi}"
-
-
 def file_object(file: DownloadFile) -> dict[str, Any]:
     """A Croissant FileObject for one file with a known checksum."""
     name = file.url.rstrip("/").rsplit("/", 1)[-1]
@@ -112,7 +107,7 @@ def _date_published(dataset: Dataset) -> str | None:
 
 
 def _same_as(dataset: Dataset) -> list[str]:
-    return [u for u in (dataset.homepage, *(doi_url(d.value) for d in dataset.dois)) if u]
+    return [u for u in (dataset.homepage, *(urls.doi(d.value) for d in dataset.dois)) if u]
 
 
 def _head(name: str, description: str, url: str) -> dict[str, Any]:
@@ -150,7 +145,7 @@ def dataset_croissant(catalog: Catalog, dataset: Dataset, texts: citations.Refer
     if same_as:
         data["sameAs"] = same_as
     if dataset.dois:
-        data["identifier"] = [doi_url(d.value) for d in dataset.dois]
+        data["identifier"] = [urls.doi(d.value) for d in dataset.dois]
     if dataset.aliases:
         data["alternateName"] = list(dataset.aliases)
     for key, values in related_datasets(catalog, dataset).items():

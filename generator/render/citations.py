@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .. import urls
 from ..models import Collection, Reference
 
 _LATEX_ACCENTS = {'"': "\u0308", r"'": "\u0301", r"`": "\u0300", r"^": "\u0302", r"~": "\u0303", r"c": "\u0327"}
@@ -58,7 +59,7 @@ def citation_text(ref: Reference) -> str:
     if detail:
         parts.append(detail + ".")
     if f.get("doi"):
-        parts.append(f"https://doi.org/{plain(f['doi'])}")
+        parts.append(urls.doi(plain(f["doi"])))
     elif f.get("url"):
         parts.append(plain(f["url"]))
     return " ".join(p for p in parts if p.strip(". "))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import labels, urls
-from ..models import Catalog, Dataset, FigureState, SizeBasis
+from ..models import Catalog, Dataset, FigureState
 
 NOT_RESEARCHED = "not yet researched"
 
@@ -33,7 +33,7 @@ def _frame(dataset: Dataset) -> str:
     frame = dataset.frame_size
     if frame is None:
         return labels.NOT_REPORTED
-    return labels.frame_size(frame) + (" (approximate)" if frame.basis is SizeBasis.typical else "")
+    return labels.frame_size_detail(frame)
 
 
 def _classes(dataset: Dataset) -> str:

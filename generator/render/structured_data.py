@@ -25,7 +25,7 @@ def _page_url(catalog: Catalog, slug: str) -> str:
 
 def _citation(reference: Reference, texts: citations.ReferenceTexts) -> str:
     doi = reference.fields.get("doi")
-    return f"https://doi.org/{citations.plain(doi)}" if doi else texts.citation(reference)
+    return urls.doi(citations.plain(doi)) if doi else texts.citation(reference)
 
 
 # schema.org has no property for two datasets that share images: overlaps are shown on the pages only.
@@ -79,7 +79,7 @@ def dataset_json_ld(catalog: Catalog, dataset: Dataset, texts: citations.Referen
         "description": " ".join(dataset.description.split()),
         "url": page_url,
         # the dataset's own DOIs where known; else the address of this page, which names it
-        "identifier": [f"https://doi.org/{d.value}" for d in dataset.dois] or page_url,
+        "identifier": [urls.doi(d.value) for d in dataset.dois] or page_url,
         "keywords": [dataset.modality, *([dataset.target] if dataset.target else []), *(labels.TASK_LABELS[t] for t in dataset.tasks)],
         "measurementTechnique": dataset.modality,
         "citation": [_citation(ref, texts) for ref in references],

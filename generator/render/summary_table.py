@@ -13,11 +13,10 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from .. import labels
-from ..models import Category, Dataset, FigureState, LicenceStatus, SizeBasis
+from ..models import Category, Dataset, FigureState, LicenceStatus
 from .escaping import html_text
 from .markup import UNKNOWN_HTML, erratum_marks, ext_link_html, or_unknown_html
 
-_APPROXIMATE = " (approximate)"
 _IMAGE_PARTS = ("train", "test", "total")
 
 
@@ -25,7 +24,7 @@ def _frame_size(dataset: Dataset) -> str:
     frame = dataset.frame_size
     if frame is None:
         return UNKNOWN_HTML
-    text = labels.frame_size(frame) + (_APPROXIMATE if frame.basis is SizeBasis.typical else "")
+    text = labels.frame_size_detail(frame)
     return html_text(f"{text}: {frame.note}" if frame.note else text)
 
 
@@ -33,7 +32,7 @@ def _image_count(dataset: Dataset, count: int | None) -> str:
     if count is None:
         return UNKNOWN_HTML
     if dataset.images.approximate:
-        return html_text(f"~{labels.number(count)}{_APPROXIMATE}")
+        return html_text(f"~{labels.number(count)}{labels.APPROXIMATE}")
     return html_text(labels.number(count))
 
 
