@@ -38,7 +38,7 @@ def test_no_console_error_and_no_foreign_request(page, server, kind):
 def test_axe_finds_no_serious_violation(page, server, kind, scheme):
     page.goto(server + PAGES[kind])
     if page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") != scheme:
-        page.locator("form[data-md-component=palette] label:visible").first.click()
+        page.locator(".mdc-palette-toggle:visible").first.click()
     page.wait_for_load_state("networkidle")
     assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == scheme
     page.add_script_tag(path=str(AXE))

@@ -149,10 +149,8 @@
         var td = document.createElement("td");
         if (spec.sort !== undefined) td.setAttribute("data-sort", String(spec.sort));
         if (spec.text === null) {
-          var span = document.createElement("span");
-          span.className = "mdc-unknown";
-          span.textContent = unknownText;
-          td.appendChild(span);
+          td.className = "mdc-unknown";
+          td.textContent = unknownText;
         } else if (spec.href) {
           if (spec.pick) {
             /* the same box as the HTML's rows: a browser test compares both */
