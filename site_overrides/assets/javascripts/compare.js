@@ -107,7 +107,7 @@
     });
   }
 
-  var form, result, unknown, hint, base, file;
+  var form, result, unknown, hint, offer, base, file;
 
   /* At most this many names are looked up from one address: a long list of names
      cannot make the page fetch without end. */
@@ -138,7 +138,22 @@
       result.setAttribute("data-compared", records.map(function (r) { return r.slug; }).join(","));
       shown = records.map(function (r) { return r.slug; });
       syncPicker();
+      offerList(records.length < 2);
     });
+  }
+
+  /* With fewer than two datasets in the address, the comparison list this browser keeps
+     (collected on dataset pages and in the statistics table) is offered as a link. */
+  function offerList(wanted) {
+    var lists = window.mdcCompareList;
+    var list = wanted && lists && lists.available() ? lists.read() : [];
+    offer.replaceChildren();
+    offer.hidden = list.length < 2;
+    if (offer.hidden) return;
+    offer.appendChild(document.createTextNode("Your comparison list: " + list.map(function (item) { return item.name; }).join(", ") + ". "));
+    var link = element("a", "", "Compare these " + list.length);
+    link.setAttribute("href", lists.href(location.pathname, list));
+    offer.appendChild(link);
   }
 
   function init() {
@@ -148,6 +163,7 @@
     result = document.getElementById("compare-result");
     unknown = document.getElementById("compare-unknown");
     hint = document.getElementById("compare-hint");
+    offer = document.getElementById("compare-offer");
     base = form.getAttribute("data-datasets");
     file = form.getAttribute("data-file");
     fillPicker(form);

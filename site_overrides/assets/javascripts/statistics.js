@@ -257,6 +257,7 @@
         for (var i = 0; i < shown; i += 1) fragment.appendChild(rowOf(view[i]));
         body.replaceChildren(fragment);
       }
+      tickRows();
       count.textContent = view.length + " of " + records.length + " datasets" +
         (shown < view.length ? " (showing the first " + shown + ")" : "");
       more.hidden = shown >= view.length;
@@ -326,17 +327,45 @@
       setTimeout(writeAddress, 100); /* where frames are paused (a hidden tab) */
     }
 
-    /* Rows ticked for the compare page, in the order ticked (at most four). */
-    var picked = [];
+    /* Rows ticked for the compare page, in the order ticked (at most four). Where the
+       browser keeps the comparison list (compare-list.js), the ticks are that list: rows
+       added from dataset pages arrive ticked, and ticks made here reach those pages. */
     var MAX_PICKED = 4;
+    var compareList = window.mdcCompareList && window.mdcCompareList.available() ? window.mdcCompareList : null;
+    var names = {};
+    records.forEach(function (record) { names[record.slug] = record.data.name; });
+    function inCatalog(slugs) {
+      return slugs.filter(function (slug) { return names.hasOwnProperty(slug); }).slice(0, MAX_PICKED);
+    }
+    var picked = compareList ? inCatalog(compareList.slugs(compareList.read())) : [];
     var compareLink = document.getElementById("compare-selected");
     var compareCount = document.getElementById("compare-selected-count");
+    var compareClear = document.getElementById("compare-clear");
+
+    function tickRows() {
+      Array.prototype.forEach.call(body.querySelectorAll("input.mdc-pick"), function (box) {
+        box.checked = picked.indexOf(box.value) >= 0;
+      });
+    }
 
     function showPicked(note) {
       var ready = picked.length >= 2;
       compareLink.setAttribute("aria-disabled", ready ? "false" : "true");
       compareLink.setAttribute("href", compareLink.getAttribute("data-compare") + (picked.length ? "?d=" + picked.join(",") : ""));
       compareCount.textContent = note || (picked.length ? picked.length + " selected" + (ready ? "" : "; tick one more") : "Tick 2 to 4 rows to compare them.");
+      compareClear.hidden = picked.length === 0;
+    }
+
+    function savePicked() {
+      if (compareList) compareList.replace(picked.map(function (slug) { return { slug: slug, name: names[slug] }; }));
+    }
+
+    if (compareList) {
+      compareList.onChange(function (list) {
+        picked = inCatalog(compareList.slugs(list));
+        tickRows();
+        showPicked();
+      });
     }
 
     table.addEventListener("change", function (event) {
@@ -353,7 +382,15 @@
       } else if (!box.checked && at >= 0) {
         picked.splice(at, 1);
       }
+      savePicked();
       showPicked();
+    });
+    compareClear.addEventListener("click", function () {
+      picked = [];
+      savePicked();
+      tickRows();
+      showPicked();
+      compareLink.focus();
     });
     compareLink.addEventListener("click", function (event) {
       if (picked.length < 2) event.preventDefault();
@@ -442,6 +479,7 @@
 
     window.mdcStatistics = { records: records, view: function () { return view; }, buildRow: buildRow };
     applyState(readState(location.search));
+    showPicked();
   }
 
   function init() {
