@@ -90,3 +90,35 @@ def test_a_refused_storage_still_switches(browser, server):
     assert page.evaluate(SCHEME) == "slate"
     assert not errors
     context.close()
+
+
+# When the header's search button is parsed, counts the switch buttons that are displayed:
+# the right one must be there from the start, not revealed by a script later.
+TOGGLES_AT_HEADER = """
+new MutationObserver((records, observer) => {
+  if (document.querySelector("label[for=__search]")) {
+    window.togglesAtHeader = [...document.querySelectorAll(".mdc-palette-toggle")]
+      .filter((b) => getComputedStyle(b).display !== "none").map((b) => b.getAttribute("aria-label"));
+    observer.disconnect();
+  }
+}).observe(document, { childList: true, subtree: true });
+"""
+
+
+@pytest.mark.parametrize(("system", "label"), [("light", "Switch to dark mode"), ("dark", "Switch to light mode")])
+def test_the_right_switch_is_shown_as_soon_as_the_header_is_parsed(browser, server, system, label):
+    context = browser.new_context(color_scheme=system)
+    context.add_init_script(TOGGLES_AT_HEADER)
+    page = context.new_page()
+    page.goto(server + "datasets/chexpert/")
+    assert page.evaluate("() => window.togglesAtHeader") == [label]
+    context.close()
+
+
+def test_without_javascript_no_switch_is_shown(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server)
+    assert page.locator(".mdc-palette-toggle").count() == 2
+    assert page.locator(".mdc-palette-toggle:visible").count() == 0
+    context.close()
