@@ -13,6 +13,8 @@
   "use strict";
 
   var KEY = "mdc-compare-list";
+  /* How many datasets are compared at once, and what a slug looks like: the compare page
+     and the statistics table read both from here (this script loads before theirs). */
   var MAX = 4;
   var SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
   var NAME_LENGTH = 200;
@@ -98,6 +100,7 @@
 
   window.mdcCompareList = {
     MAX: MAX,
+    SLUG: SLUG,
     available: function () { return storage() !== null; },
     read: read,
     slugs: slugs,

@@ -5,8 +5,9 @@
 (function () {
   "use strict";
 
-  var MAX = 4;
-  var SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+  /* compare-list.js, loaded first, holds the limit and the slug pattern */
+  var MAX = window.mdcCompareList.MAX;
+  var SLUG = window.mdcCompareList.SLUG;
   var STATES = { confirmed: "confirmed", corrected: "corrected", unconfirmed: "unconfirmed" };
 
   function requested() {
@@ -146,7 +147,7 @@
      (collected on dataset pages and in the statistics table) is offered as a link. */
   function offerList(wanted) {
     var lists = window.mdcCompareList;
-    var list = wanted && lists && lists.available() ? lists.read() : [];
+    var list = wanted ? lists.read() : []; /* empty where storage is refused */
     offer.replaceChildren();
     offer.hidden = list.length < 2;
     if (offer.hidden) return;

@@ -330,8 +330,8 @@
     /* Rows ticked for the compare page, in the order ticked (at most four). Where the
        browser keeps the comparison list (compare-list.js), the ticks are that list: rows
        added from dataset pages arrive ticked, and ticks made here reach those pages. */
-    var MAX_PICKED = 4;
-    var compareList = window.mdcCompareList && window.mdcCompareList.available() ? window.mdcCompareList : null;
+    var MAX_PICKED = window.mdcCompareList.MAX;
+    var compareList = window.mdcCompareList.available() ? window.mdcCompareList : null;
     var names = {};
     records.forEach(function (record) { names[record.slug] = record.data.name; });
     function inCatalog(slugs) {
