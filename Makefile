@@ -8,6 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-requirements
 DOCS := build/docs
 HOST ?= 127.0.0.1
+LIGHTHOUSE_DATASETS ?=
 PORT ?= 8000
 # MkDocs is pinned below 2.0 (requirements.in), so its 2.0 notice is noise here.
 export NO_MKDOCS_2_WARNING := 1
@@ -79,13 +80,14 @@ lock:
 clean:
 	rm -rf build site
 
-## lighthouse: Lighthouse 12 (pinned, npm) with Debian's Chromium on four pages of the built site; a measurement, not a test
+## lighthouse: Lighthouse 12 (pinned, npm) with Debian's Chromium on every kind of page of the built site; a measurement, not a test
+##   LIGHTHOUSE_DATASETS=250 measures a site built from a seeded synthetic catalog of that size instead
 LIGHTHOUSE_DIR = tests/benchmarks/lighthouse
 lighthouse: site
 	command -v chromium >/dev/null || { echo "make lighthouse needs Debian's Chromium: apt-get install chromium" >&2; exit 1; }
 	npm ci --prefix $(LIGHTHOUSE_DIR) --no-audit --no-fund --silent
-	$(BIN)/python tests/benchmarks/lighthouse.py
+	LIGHTHOUSE_DATASETS=$(LIGHTHOUSE_DATASETS) $(BIN)/python tests/benchmarks/lighthouse.py
 
-## bench: synthetic catalogs of 36, 1,000 and 10,000 datasets; prints a table, writes bench-results/bench.json
+## bench: synthetic catalogs of 36, 250, 1,000 and 10,000 datasets; prints a table, writes bench-results/bench.json
 bench: venv
 	$(BIN)/python tests/benchmarks/bench.py

@@ -5,19 +5,34 @@ Unknown values read "not reported" everywhere; sort keys put them last.
 
 from __future__ import annotations
 
-from .models import ClassCount, Condition, Dataset, FrameSize, ImageCounts, LoaderLibrary, RelationType, Size, SizeBasis, Split, Task
+from .models import (
+    ACCESS_TERMS,
+    DIMENSIONALITY_TERMS,
+    IMAGE_UNITS,
+    ORIGIN_TERMS,
+    TASK_TERMS,
+    UNIT_TERMS,
+    Access,
+    ClassCount,
+    Condition,
+    CountUnit,
+    Dataset,
+    FrameSize,
+    ImageCounts,
+    LoaderLibrary,
+    RelationType,
+    Size,
+    SizeBasis,
+    Split,
+    Task,
+)
 
 NOT_REPORTED = "not reported"
 VARIES = "varies"  # a dataset whose images have no fixed size
 
-TASK_LABELS = {
-    Task.classification: "Classification",
-    Task.segmentation: "Segmentation",
-    Task.object_detection: "Object detection",
-    Task.survival_prediction: "Survival prediction",
-}
+TASK_LABELS = {task: term.label for task, term in TASK_TERMS.items()}
 
-# Table 1's abbreviations, kept for the CSV's Table 1 columns.
+# Table 1's abbreviations, kept for the CSV's Table 1 columns (tasks Table 1 does not know are written out).
 TASK_ABBREVIATIONS = {
     Task.classification: "CLS",
     Task.segmentation: "SEG",
@@ -25,13 +40,12 @@ TASK_ABBREVIATIONS = {
     Task.survival_prediction: "SP",
 }
 
-ACCESS_LABELS = {
-    "open-download": "Open download",
-    "registration": "Registration",
-    "data-use-agreement": "Data-use agreement",
-    "challenge-registration": "Challenge registration",
-    "kaggle-account": "Kaggle account",
-    "unknown": NOT_REPORTED,
+ACCESS_LABELS = {access.value: NOT_REPORTED if access is Access.unknown else term.label for access, term in ACCESS_TERMS.items()}
+ORIGIN_LABELS = {origin.value: term.label for origin, term in ORIGIN_TERMS.items()}
+# why a dataset is on the wanted list, as a sentence's end
+WANTED_REASONS = {
+    "no-primary-source": "no primary source for its figures could be read yet",
+    "not-distributed": "its providers no longer distribute it",
 }
 
 FIELD_LABELS = {
@@ -40,15 +54,16 @@ FIELD_LABELS = {
     "target": "Target",
     "tasks": "Tasks",
     "frame_size": "Frame size",
-    "images.train": "Images: training",
-    "images.test": "Images: test",
-    "images.total": "Images: total",
+    "images.train": "Count: training",
+    "images.test": "Count: test",
+    "images.total": "Count: total",
     "classes": "Classes",
     "homepage": "Official page",
     "year": "Year",
+    "version": "Version",
 }
 
-DIMENSIONALITY_LABELS = {"2d": "2D images", "3d-volume": "3D volumes", "whole-slide": "Whole-slide images"}
+DIMENSIONALITY_LABELS = {dimensionality.value: term.label for dimensionality, term in DIMENSIONALITY_TERMS.items()}
 
 
 def number(value: int) -> str:
@@ -89,20 +104,29 @@ def frame_size_detail(frame: FrameSize) -> str:
     return frame_size(frame) + (APPROXIMATE if frame.basis is SizeBasis.typical else "")
 
 
+def count(value: int, unit: CountUnit | None) -> str:
+    """``1,000 slides``, ``1 image``: a count with its unit's noun (bare where no unit is given)."""
+    return f"{number(value)} {UNIT_TERMS[unit].of(value)}" if unit is not None else number(value)
+
+
+def unit_plural(unit: CountUnit | None) -> str:
+    """The unit's plural noun ('slides'), or '' where no unit is given."""
+    return UNIT_TERMS[unit].plural if unit is not None else ""
+
+
 def images(counts: ImageCounts) -> str:
-    """``224,316 / 624`` (train / test), a total, both, or "not reported"."""
+    """``224,316 / 624 images`` (train / test), ``40,561 images``, both (``… (5,856 in total)``), or "not reported"."""
     if counts.is_unknown:
         return NOT_REPORTED
     mark = "~" if counts.approximate else ""
-    parts = []
     if counts.train is not None or counts.test is not None:
         train = number(counts.train) if counts.train is not None else "?"
         test = number(counts.test) if counts.test is not None else "?"
-        parts.append(f"{mark}{train} / {test}")
-    if counts.total is not None:
-        total = f"{mark}{number(counts.total)}"
-        parts.append(f"({total} in total)" if parts else total)
-    return " ".join(parts)
+        unit = unit_plural(counts.unit)
+        text = f"{mark}{train} / {test}" + (f" {unit}" if unit else "")
+        return text + (f" ({mark}{number(counts.total)} in total)" if counts.total is not None else "")
+    assert counts.total is not None
+    return mark + count(counts.total, counts.unit)
 
 
 def classes(entries: list[ClassCount] | None) -> str:
@@ -146,9 +170,19 @@ def search_text(dataset: Dataset) -> str:
     return " | ".join([*dataset.all_names, dataset.target or ""]).casefold()
 
 
+# Counts of different units are never ranked against each other: the sort key puts each unit in a
+# band of its own (in the vocabulary's order), and sorts by the total inside it.
+UNIT_BAND = 10**13
+UNIT_ORDER = {unit: rank for rank, unit in enumerate(IMAGE_UNITS)}
+
+
 def images_sort_key(counts: ImageCounts) -> int | None:
-    """Images sort by total (train + test where no total is given)."""
-    return counts.best_total
+    """Counts sort by unit first, then by total (train + test where no total is given)."""
+    total = counts.best_total
+    if total is None:
+        return None
+    rank = UNIT_ORDER.get(counts.unit, len(UNIT_ORDER)) if counts.unit is not None else len(UNIT_ORDER)
+    return rank * UNIT_BAND + min(total, UNIT_BAND - 1)
 
 
 def frame_sort_key(size: FrameSize | None) -> int | None:
@@ -185,6 +219,7 @@ LOADER_LABELS = {
     LoaderLibrary.keras: "Keras",
     LoaderLibrary.torch_em: "torch-em",
     LoaderLibrary.bob_ip_binseg: "bob.ip.binseg",
+    LoaderLibrary.torchxrayvision: "TorchXRayVision",
 }
 
 # How a relation reads from the dataset that states it, and from the other end.
@@ -219,10 +254,10 @@ def split_counts(split: Split) -> str:
     """``20 training, 20 test images`` or '' when no count is given."""
     parts = [(split.train, "training"), (split.validation, "validation"), (split.test, "test")]
     shown = [f"{number(count)} {name}" for count, name in parts if count is not None]
-    return f"{', '.join(shown)} {split.unit.value}" if shown else ""
+    return f"{', '.join(shown)} {UNIT_TERMS[split.unit].plural}" if shown else ""
 
 
-NONE_STATED_SHORT = "None stated"
+NONE_FOUND_SHORT = "None found"
 OWN_TERMS_SHORT = "Own terms"
 
 
@@ -237,7 +272,7 @@ def licence_short(dataset: Dataset) -> str | None:
     if licence is None:
         return None
     if licence.name is None:
-        return NONE_STATED_SHORT
+        return NONE_FOUND_SHORT
     if licence.name.startswith(("CC BY", "CC0", "ODbL", "ODC-By", "PDDL", "MIT", "Apache")):
         return licence.name
     return OWN_TERMS_SHORT

@@ -23,6 +23,8 @@ STATISTICS_PAGE = "statistics.md"
 ABOUT_PAGE = "about.md"
 CONTRIBUTING_PAGE = "contributing.md"
 CHANGELOG_PAGE = "changelog.md"
+# the write-up's Table 1, with the corrections beside its values
+WRITE_UP_PAGE = "write-up.md"
 
 # Data files at fixed URLs (published formats; see the README).
 DATASETS_JSON = "data/datasets.json"

@@ -54,6 +54,8 @@ def renamed_site(tmp_path_factory) -> Path:
     text = source.read_text(encoding="utf-8").replace("slug: drive\n", "slug: drive-db\nformer_slugs: [drive]\n", 1)
     (catalog / "datasets" / "drive-db.yaml").write_text(text, encoding="utf-8")
     source.unlink()
+    write_up = catalog / "write-up.yaml"
+    write_up.write_text(write_up.read_text(encoding="utf-8").replace("  - dataset: drive\n", "  - dataset: drive-db\n"), encoding="utf-8")
     collection = catalog / "collection.yaml"
     collection.write_text(
         collection.read_text(encoding="utf-8").replace("  - slug: x-ray\n", "  - slug: radiography\n    former_slugs: [x-ray]\n", 1),

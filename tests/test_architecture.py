@@ -11,14 +11,24 @@ PACKAGE = ROOT / "generator"
 # Stage order (ARCHITECTURE.md): a module may import from its own stage and any earlier one.
 STAGES = ["shared", "load", "render", "export", "build", "tools", "cli"]
 SHARED = {"models", "problems", "urls", "labels", "runner", "__init__"}
+# packages of the shared vocabulary (the model is split by concept: generator/models/)
+SHARED_PACKAGES = {"models"}
 
 
 def _module_name(path: Path) -> str:
-    return ".".join(path.relative_to(ROOT).with_suffix("").parts)
+    """Dotted name; a package's __init__.py is the package itself."""
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
 def _stage(module: str) -> str:
     parts = module.split(".")
+    if len(parts) == 1:  # generator itself
+        return "shared"
+    if parts[1] in SHARED_PACKAGES:
+        return "shared"
+    if len(parts) == 2 and (ROOT / "generator" / parts[1]).is_dir():  # a stage's package
+        return parts[1]
     if len(parts) == 2:  # generator.<module>
         return "shared" if parts[1] in SHARED else "cli"
     return parts[1]

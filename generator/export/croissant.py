@@ -18,7 +18,7 @@ import json
 from typing import Any
 
 from .. import labels, urls
-from ..models import Catalog, Collection, Dataset, DownloadFile, FigureState, LicenceStatus
+from ..models import ACCESS_TERMS, Access, Catalog, Collection, Dataset, DownloadFile, FigureState, LicenceStatus
 from ..render import citations
 from ..render.structured_data import related_datasets
 from .citation_files import collection_keywords
@@ -110,6 +110,22 @@ def _same_as(dataset: Dataset) -> list[str]:
     return [u for u in (dataset.homepage, *(urls.doi(d.value) for d in dataset.dois)) if u]
 
 
+def _properties(dataset: Dataset) -> list[dict[str, Any]]:
+    """What schema.org has no property for, as named values: where the sheet comes from, what its counts count, how it is obtained."""
+    values = [("origin", dataset.origin.value), ("access", dataset.access.value)]
+    if dataset.images.unit is not None:
+        values.append(("countUnit", dataset.images.unit.value))
+    counts = dataset.images
+    if counts.approximate:
+        values.append(("countsApproximate", True))
+    values += [
+        (f"{part}Count", value)
+        for part, value in (("train", counts.train), ("test", counts.test), ("total", counts.total))
+        if value is not None
+    ]
+    return [{"@type": "sc:PropertyValue", "name": name, "value": value} for name, value in values]
+
+
 def _head(name: str, description: str, url: str) -> dict[str, Any]:
     """What every Croissant file of the site begins with."""
     return {
@@ -135,6 +151,12 @@ def dataset_croissant(catalog: Catalog, dataset: Dataset, texts: citations.Refer
         "sdPublisher": {"@type": "sc:Person", "name": catalog.collection.author.name},
         "includedInDataCatalog": {"@type": "sc:DataCatalog", "name": catalog.collection.title, "url": catalog.collection.site_url},
     }
+    if dataset.version is not None:
+        data["version"] = dataset.version
+    if dataset.access is not Access.unknown:
+        term = ACCESS_TERMS[dataset.access]
+        data["conditionsOfAccess"] = f"{term.label}: {term.meaning}."
+    data["additionalProperty"] = _properties(dataset)
     licence = _license(dataset)
     if licence is not None:
         data["license"] = licence

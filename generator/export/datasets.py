@@ -16,7 +16,9 @@ from ..render.escaping import compact_json
 
 # 2: frame sizes in several forms, licence findings, figure states, get_data, relations
 # 3: the catalog's version, dataset DOIs, files with checksums
-SCHEMA_VERSION = 3
+# 4: origin, version, the unit of counts (also of splits, now singular), credentialed / on-request /
+#    unavailable access, licence status none-found with the pages checked, new tasks and dimensionality
+SCHEMA_VERSION = 4
 
 # Cells that a spreadsheet would run as a formula start with one of these.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -103,6 +105,8 @@ CSV_COLUMNS = [
     "task",
     # then every field as structured values
     "slug",
+    "origin",
+    "version",
     "category",
     "aliases",
     "tasks",
@@ -112,6 +116,7 @@ CSV_COLUMNS = [
     "images_train",
     "images_test",
     "images_total",
+    "images_unit",
     "images_approximate",
     "classes_detail",
     "dimensionality",
@@ -123,6 +128,7 @@ CSV_COLUMNS = [
     "license_status",
     "license_conditions",
     "license_checked_url",
+    "license_also_checked",
     "license_checked_on",
     *GET_DATA_COLUMNS,
     "relations",
@@ -182,8 +188,10 @@ def csv_row(dataset: Dataset, catalog_version: str = "") -> dict[str, Any]:
         "frame_size": labels.frame_size(size).replace(" ", ""),
         "images": labels.images(counts),
         "classes": labels.classes(dataset.classes),
-        "task": "/".join(labels.TASK_ABBREVIATIONS[t] for t in dataset.tasks),
+        "task": "/".join(labels.TASK_ABBREVIATIONS.get(t, t.value) for t in dataset.tasks),
         "slug": dataset.slug,
+        "origin": dataset.origin.value,
+        "version": dataset.version or "",
         "category": dataset.category,
         "aliases": "; ".join(dataset.aliases),
         "tasks": "; ".join(t.value for t in dataset.tasks),
@@ -193,6 +201,7 @@ def csv_row(dataset: Dataset, catalog_version: str = "") -> dict[str, Any]:
         "images_train": "" if counts.train is None else counts.train,
         "images_test": "" if counts.test is None else counts.test,
         "images_total": "" if counts.total is None else counts.total,
+        "images_unit": counts.unit.value if counts.unit else "",
         "images_approximate": str(counts.approximate).lower(),
         "classes_detail": json.dumps([c.model_dump(mode="json") for c in dataset.classes], ensure_ascii=False) if dataset.classes else "",
         "dimensionality": dataset.dimensionality.value if dataset.dimensionality else "",
@@ -204,6 +213,7 @@ def csv_row(dataset: Dataset, catalog_version: str = "") -> dict[str, Any]:
         "license_status": lic.status.value if lic else "not-researched",
         "license_conditions": "; ".join(c.value for c in lic.conditions) if lic else "",
         "license_checked_url": lic.checked_url if lic else "",
+        "license_also_checked": "; ".join(lic.also_checked) if lic else "",
         "license_checked_on": lic.checked_on.isoformat() if lic else "",
         **_get_data_cells(dataset),
         "relations": _json_list(dataset.relations),

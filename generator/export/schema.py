@@ -5,9 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..models import Collection, Dataset
+from ..models import Collection, Dataset, WantedList, WriteUp
 
-SCHEMA_FILES = {"dataset.schema.json": Dataset, "collection.schema.json": Collection}
+SCHEMA_FILES = {
+    "dataset.schema.json": Dataset,
+    "collection.schema.json": Collection,
+    "write-up.schema.json": WriteUp,
+    "wanted.schema.json": WantedList,
+}
 
 
 def schema_texts() -> dict[str, str]:

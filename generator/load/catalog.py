@@ -9,11 +9,11 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from ..models import PATTERN_MEANINGS, Catalog, CitationReport, Collection, Dataset, LinkReport, Task
+from ..models import PATTERN_MEANINGS, Catalog, CitationReport, Collection, Dataset, LinkReport, Task, WantedList, WriteUp
 from ..problems import CatalogError, Problem
 from ..runner import IN_PROCESS, Runner
 from .bibtex import read_bibliography
-from .checks import LoadedDataset, check_all, check_collection, unknown_category_message
+from .checks import LoadedDataset, LoadedFile, check_all, check_collection, check_wanted, check_write_up, unknown_category_message
 from .history import git_dates
 from .releases import release_history
 from .yaml_reader import YamlDocument, read_yaml, read_yaml_files
@@ -23,7 +23,12 @@ DATASETS_DIR = "datasets"
 REFERENCES_FILE = "references.bib"
 LINK_REPORT_FILE = "link-report.json"
 CITATION_REPORT_FILE = "citation-report.json"
+WRITE_UP_FILE = "write-up.yaml"
+WANTED_FILE = "wanted.yaml"
+# Values renamed since an earlier format: a contributor with an old file is told the new name.
+RENAMED_VALUES = {"none-stated": "none-found"}
 ReportT = TypeVar("ReportT", bound=BaseModel)
+ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
 def display_path(path: Path, catalog_dir: Path) -> str:
@@ -64,6 +69,18 @@ def _pattern_message(error: Any, loc: tuple[Any, ...], categories: list[str] | N
     return PATTERN_MEANINGS.get(error["ctx"]["pattern"], "does not have the expected form")
 
 
+def _enum_message(error: Any) -> str:
+    """An unknown vocabulary value: the values allowed, and the closest one where it is close."""
+    value = error["input"]
+    expected = [part.strip().strip("'") for part in error["ctx"]["expected"].replace(" or ", ", ").split(",")]
+    message = f"unknown value {value!r}; should be one of: {', '.join(expected)}"
+    if isinstance(value, str):
+        hint = RENAMED_VALUES.get(value) or next(iter(difflib.get_close_matches(value, expected, n=1)), None)
+        if hint:
+            message += f"; did you mean {hint!r}?"
+    return message
+
+
 def _empty_list_message(loc: tuple[Any, ...]) -> str:
     """An empty list that needs items: say which items."""
     if loc == ("tasks",):
@@ -95,6 +112,9 @@ def validation_problems(
             line = doc.line_of(loc)
         elif kind == "too_short" and isinstance(error["input"], list):
             message = _empty_list_message(loc)
+            line = doc.line_of(loc)
+        elif kind == "enum":
+            message = _enum_message(error)
             line = doc.line_of(loc)
         elif kind == "string_pattern_mismatch":
             message = _pattern_message(error, loc, categories)
@@ -145,6 +165,8 @@ def load_catalog(catalog_dir: Path, runner: Runner = IN_PROCESS) -> Catalog:
     collection, collection_problems = _read_collection(catalog_dir)
     bib_path = catalog_dir / REFERENCES_FILE
     references, reference_problems = read_bibliography(bib_path, display_path(bib_path, catalog_dir))
+    write_up, write_up_problems = _read_optional(catalog_dir / WRITE_UP_FILE, catalog_dir, WriteUp)
+    wanted, wanted_problems = _read_optional(catalog_dir / WANTED_FILE, catalog_dir, WantedList)
     link_report, link_problems = _read_report(catalog_dir / LINK_REPORT_FILE, catalog_dir, LinkReport, "links")
     citation_report, citation_problems = _read_report(catalog_dir / CITATION_REPORT_FILE, catalog_dir, CitationReport, "citations")
     links = link_report.links
@@ -164,11 +186,17 @@ def load_catalog(catalog_dir: Path, runner: Runner = IN_PROCESS) -> Catalog:
             loaded.append(LoadedDataset(file, name.removesuffix(".yaml"), doc, dataset))
 
     problems = collection_problems + reference_problems + link_problems + citation_problems + dataset_problems
+    problems += write_up_problems + wanted_problems
     for stray in sorted(name for name in listing if name.endswith(".yml")):
         problems.append(Problem(f"{shown_dir}/{stray}", 1, "(file)", "dataset files must end in .yaml"))
 
     if collection is not None:
         problems += check_all(loaded, collection, references)
+        if wanted is not None:
+            problems += check_wanted(wanted, loaded, collection)
+    if not write_up_problems:
+        stems = {name.removesuffix(".yaml") for name in names}
+        problems += check_write_up(write_up, loaded, display_path(catalog_dir / WRITE_UP_FILE, catalog_dir), stems)
     if problems:
         raise CatalogError(problems)
     assert collection is not None
@@ -184,6 +212,8 @@ def load_catalog(catalog_dir: Path, runner: Runner = IN_PROCESS) -> Catalog:
         links=links,
         citations=citation_report,
         history=release_history(datasets_dir, collection.version, datasets),
+        write_up=write_up.value if write_up is not None else None,
+        wanted=tuple(wanted.value.wanted) if wanted is not None else (),
     )
 
 
@@ -201,6 +231,20 @@ def _read_collection(catalog_dir: Path) -> tuple[Collection | None, list[Problem
     if collection is not None:
         problems += check_collection(collection, doc, file)
     return collection, problems
+
+
+def _read_optional(path: Path, catalog_dir: Path, model: type[ModelT]) -> tuple[LoadedFile[ModelT] | None, list[Problem]]:
+    """A catalog file that may be absent (a catalog without write-up datasets or wanted ones), validated with its lines."""
+    if not path.is_file():
+        return None, []
+    file = display_path(path, catalog_dir)
+    doc, problems = read_yaml(path, file)
+    if doc is None:
+        return None, problems
+    value, found = _validate(model, doc, file)
+    if value is None:
+        return None, problems + found
+    return LoadedFile(file, doc, value), problems
 
 
 def _read_report(path: Path, catalog_dir: Path, model: type[ReportT], command: str) -> tuple[ReportT, list[Problem]]:

@@ -6,12 +6,28 @@ returns problems; none raises, so a contributor sees every problem at once.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
-from ..models import FIGURE_FIELDS, Collection, Condition, Dataset, FigureState, Reference
+from ..models import (
+    FIGURE_FIELDS,
+    IMAGE_UNITS,
+    PEOPLE_UNITS,
+    Collection,
+    Condition,
+    Dataset,
+    FigureState,
+    Origin,
+    Reference,
+    WantedList,
+    WriteUp,
+)
 from ..problems import Problem
 from .yaml_reader import YamlDocument
+
+ValueT = TypeVar("ValueT")
 
 
 @dataclass(frozen=True)
@@ -22,6 +38,19 @@ class LoadedDataset:
     stem: str
     doc: YamlDocument
     dataset: Dataset
+
+    def at(self, *path: str | int) -> tuple[str, int, str]:
+        """File, line and dotted field name of ``path``, for a Problem."""
+        return self.file, self.doc.line_of(tuple(path)), ".".join(str(p) for p in path)
+
+
+@dataclass(frozen=True)
+class LoadedFile(Generic[ValueT]):
+    """A validated catalog file other than a dataset (write-up.yaml, wanted.yaml) with its lines."""
+
+    file: str
+    doc: YamlDocument
+    value: ValueT
 
     def at(self, *path: str | int) -> tuple[str, int, str]:
         """File, line and dotted field name of ``path``, for a Problem."""
@@ -39,7 +68,9 @@ def check_file_names(items: Iterable[LoadedDataset]) -> list[Problem]:
 
 def unknown_category_message(value: object, known: list[str]) -> str:
     """What a contributor reads when a dataset's category is not one of collection.yaml's."""
-    return f"unknown category {value!r}; should be one of: {', '.join(known)}"
+    message = f"unknown category {value!r}; should be one of: {', '.join(known)}"
+    hint = difflib.get_close_matches(value, known, n=1) if isinstance(value, str) else []
+    return message + (f"; did you mean {hint[0]!r}?" if hint else "")
 
 
 def check_categories(items: Iterable[LoadedDataset], collection: Collection) -> list[Problem]:
@@ -132,6 +163,61 @@ def check_figure_states(item: LoadedDataset) -> list[Problem]:
     return problems
 
 
+def _figure_value(dataset: Dataset, field: str) -> object:
+    """The value a figure field names ('images.train' → dataset.images.train)."""
+    value: object = dataset
+    for part in field.split("."):
+        value = getattr(value, part)
+    return value
+
+
+def check_added(item: LoadedDataset) -> list[Problem]:
+    """An added dataset has no write-up value to correct, and shows only figures confirmed at a source."""
+    d = item.dataset
+    if d.origin is not Origin.added:
+        return []
+    problems = [
+        Problem(
+            *item.at("errata", i),
+            "an added dataset has no write-up value to correct: remove the erratum and give the figure its confirmed source",
+        )
+        for i in range(len(d.errata))
+    ]
+    for field, check in d.figures.items():
+        if check.state is not FigureState.confirmed:
+            message = (
+                f"an added dataset shows only confirmed figures, not {check.state.value} ones: "
+                "confirm it with the source that states it, or set the figure to null (shown as not reported)"
+            )
+            problems.append(Problem(*item.at("figures", field, "state"), message))
+    for field in FIGURE_FIELDS:
+        value = _figure_value(d, field)
+        if value is not None and value != [] and field not in d.figures:
+            message = f"an added dataset's {field} needs `{field}: {{state: confirmed, source: https://...}}` under figures, or null"
+            problems.append(Problem(*item.at(*field.split(".")), message))
+    if d.figures_source is not None:
+        problems.append(
+            Problem(
+                *item.at("figures_source"), "an added dataset has no Table 1 row: leave figures_source null (each figure links its source)"
+            )
+        )
+    return problems
+
+
+def check_units(item: LoadedDataset) -> list[Problem]:
+    """Counts say what they count, in a unit of images rather than of people."""
+    images = item.dataset.images
+    units = ", ".join(unit.value for unit in IMAGE_UNITS)
+    if images.unit is None and not images.is_unknown:
+        return [Problem(*item.at("images"), f"counts need a unit: add `unit:` under images, one of: {units}")]
+    if images.unit in PEOPLE_UNITS:
+        message = (
+            f"image counts count images, not people ({images.unit.value}): use one of {units}, and give people under get_data.subjects"
+        )
+        return [Problem(*item.at("images", "unit"), message)]
+    return []
+
+
 def check_licence(item: LoadedDataset) -> list[Problem]:
     """The licence's commercial-use answer agrees with its conditions."""
     licence = item.dataset.license
@@ -193,4 +279,60 @@ def check_all(items: list[LoadedDataset], collection: Collection, references: di
     problems += check_relations(items)
     for item in items:
         problems += check_figures(item) + check_figure_states(item) + check_licence(item) + check_split(item)
+        problems += check_added(item) + check_units(item)
+    return problems
+
+
+def check_write_up(loaded: LoadedFile[WriteUp] | None, items: list[LoadedDataset], file: str, stems: set[str]) -> list[Problem]:
+    """write-up.yaml lists each write-up dataset once, and only datasets whose origin is the write-up.
+
+    ``stems``: every dataset file's name, valid or not (a file with its own problems is not reported again here).
+    """
+    by_slug = {item.dataset.slug: item for item in items}
+    listed: set[str] = set()
+    problems: list[Problem] = []
+    if loaded is not None:
+        entries = [("rows", i, row.dataset) for i, row in enumerate(loaded.value.rows)]
+        entries += [("outside_table", i, m.dataset) for i, m in enumerate(loaded.value.outside_table)]
+        for group, i, slug in entries:
+            item = by_slug.get(slug)
+            if slug in listed:
+                problems.append(
+                    Problem(*loaded.at(group, i, "dataset"), f"{slug!r} is listed twice; the write-up describes each dataset once")
+                )
+            elif item is None and slug in stems:
+                pass  # the dataset's file did not validate; its own problems say why
+            elif item is None:
+                hint = difflib.get_close_matches(slug, list(by_slug), n=1)
+                message = f"no dataset has the slug {slug!r}" + (f"; did you mean {hint[0]!r}?" if hint else "")
+                problems.append(Problem(*loaded.at(group, i, "dataset"), message))
+            elif item.dataset.origin is not Origin.write_up:
+                message = f"the write-up describes this dataset ({loaded.file} lists it): origin must be write-up"
+                problems.append(Problem(*item.at("origin"), message))
+            listed.add(slug)
+    for item in items:
+        if item.dataset.origin is Origin.write_up and item.dataset.slug not in listed:
+            message = f"origin is write-up, but {file} does not list it: add its Table 1 row there, or set origin: added"
+            problems.append(Problem(*item.at("origin"), message))
+    return problems
+
+
+def check_wanted(loaded: LoadedFile[WantedList], items: list[LoadedDataset], collection: Collection) -> list[Problem]:
+    """A wanted dataset names a known category, once, and is not in the catalog already."""
+    known = [c.slug for c in collection.categories]
+    in_catalog = {name.casefold(): item for item in items for name in item.dataset.all_names}
+    seen: set[str] = set()
+    problems: list[Problem] = []
+    for i, wanted in enumerate(loaded.value.wanted):
+        if wanted.category not in known:
+            problems.append(Problem(*loaded.at("wanted", i, "category"), unknown_category_message(wanted.category, known)))
+        for name in wanted.all_names:
+            key = name.casefold()
+            item = in_catalog.get(key)
+            if item is not None:
+                message = f"{name!r} is in the catalog ({item.file}): remove it from the wanted list"
+                problems.append(Problem(*loaded.at("wanted", i, "name"), message))
+            elif key in seen:
+                problems.append(Problem(*loaded.at("wanted", i, "name"), f"{name!r} is on the wanted list twice"))
+            seen.add(key)
     return problems

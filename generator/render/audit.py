@@ -35,7 +35,7 @@ class Audit:
 
     figures: dict[str, int]  # confirmed, corrected, unconfirmed, unchecked
     licences_stated: int
-    licences_none_stated: int
+    licences_none_found: int
     licences_not_researched: int
     with_loader: int
     with_get_data: int
@@ -56,7 +56,7 @@ def audit(catalog: Catalog) -> Audit:
     return Audit(
         figures=dict(states),
         licences_stated=licences[LicenceStatus.stated],
-        licences_none_stated=licences[LicenceStatus.none_stated],
+        licences_none_found=licences[LicenceStatus.none_found],
         licences_not_researched=licences[None],
         with_loader=sum(1 for d in catalog.datasets if d.get_data and d.get_data.loaders),
         with_get_data=sum(1 for d in catalog.datasets if d.get_data),

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .. import labels
-from ..models import Catalog, Dataset, Task
+from ..models import UNIT_TERMS, Catalog, CountUnit, Dataset, Task
 
 
 @dataclass(frozen=True)
@@ -132,78 +132,89 @@ def _decades(low: int, high: int) -> tuple[int, int]:
     return math.floor(math.log10(max(low, 1))), math.ceil(math.log10(max(high, 10)))
 
 
-def images_histogram(catalog: Catalog, layout: Layout = WIDE) -> Chart:
-    """How many datasets have 1–9, 10–99, … images (by total, or training plus test)."""
-    totals = [d.images.best_total for d in catalog.datasets]
-    known = [t for t in totals if t is not None]
-    top = _decades(1, max(known))[1] if known else 1
-    # a count of n digits falls in the bin of power n - 1 (one pass, not one per bin)
-    digits = Counter(len(str(t)) for t in known if t > 0)
-    counts = []
-    for power in range(top):
-        low, high = 10**power, 10 ** (power + 1) - 1
-        counts.append((f"{labels.number(low)}–{labels.number(high)} images", digits[power + 1]))
-    zero = sum(t == 0 for t in known)
-    if zero:
-        counts.insert(0, ("0 images", zero))
-    counts.append((labels.NOT_REPORTED, len(totals) - len(known)))
-    return _count_chart("chart-images", "Datasets by number of images (log bins)", "by number of images, in powers of ten", counts, layout)
+BINS_PER_DECADE = 4
+SIZES_WIDE = Layout(label_width=170, plot_width=440, row=34, suffix="")
+SIZES_STACKED = Layout(label_width=0, plot_width=300, row=50, suffix="-stacked")
 
 
-def images_chart(catalog: Catalog, layout: Layout = WIDE) -> Chart:
-    """Images per dataset on a log scale; training and test told apart, totals where no split is given."""
-    datasets = list(catalog.datasets)
-    if len(datasets) > PER_DATASET_LIMIT:
-        return images_histogram(catalog, layout)
-    values = [v for d in datasets for v in (d.images.train, d.images.test, d.images.total) if v]
+def _bin_edges(cell: int) -> tuple[int, int]:
+    """The lowest and highest count of a quarter-decade bin (bin ``cell`` starts at 10**(cell / 4))."""
+    low = math.ceil(10 ** (cell / BINS_PER_DECADE))
+    high = math.ceil(10 ** ((cell + 1) / BINS_PER_DECADE)) - 1
+    return low, max(low, high)
+
+
+def sizes_chart(catalog: Catalog, layout: Layout = SIZES_WIDE) -> Chart:
+    """How large the datasets are, one row per counting unit on a shared log axis.
+
+    Counts of different things (images, slices, studies, videos...) are never drawn
+    as bars on one scale as if they were the same: each unit has its row. In a row,
+    the datasets whose totals fall in the same quarter-decade are one circle whose
+    area grows with their number, so the chart keeps its size at any catalog size.
+    """
+    by_unit: dict[CountUnit | None, list[tuple[Dataset, int]]] = {}
+    unreported = 0
+    for d in catalog.datasets:
+        total = d.images.best_total
+        if total is None or total <= 0:
+            unreported += 1
+            continue
+        by_unit.setdefault(d.images.unit, []).append((d, total))
+    order: list[CountUnit | None] = [u for u in CountUnit if u in by_unit] + ([None] if None in by_unit else [])
+    values = [t for members in by_unit.values() for _, t in members]
     lo, hi = _decades(min(values), max(values)) if values else (0, 1)
+    left = layout.label_width
 
-    left, row_height = layout.label_width, layout.row
-
-    def x_of(value: int) -> float:
+    def x_of(value: float) -> float:
         return left + (math.log10(value) - lo) / (hi - lo) * layout.plot_width
 
-    bars, texts, lines = [], [], []
-    for row, d in enumerate(datasets):
-        y = TOP + row * row_height
-        texts.append(layout.label_at(y, short(d.name)))
-        parts = [("train", d.images.train), ("test", d.images.test)]
-        if d.images.train is None and d.images.test is None:
-            parts = [("total", d.images.total)]
-        known = [(kind, v) for kind, v in parts if v]
-        if not known:
-            texts.append(Label(left + 4, layout.value_y(y), labels.NOT_REPORTED, "start"))
-            lines.append(f"{d.name}: {labels.NOT_REPORTED}")
-            continue
-        height = layout.bar_room / len(known)
-        for i, (kind, value) in enumerate(known):
-            approx = "about " if d.images.approximate else ""
-            text = f"{d.name}: {approx}{labels.number(value)} {kind}"
-            bars.append(Bar(left, layout.bar_top(y) + i * height, max(x_of(value) - left, 1.0), height - 1, kind, text))
-        lines.append(f"{d.name}: " + ", ".join(f"{labels.number(v)} {k}" for k, v in known))
-    bottom = TOP + len(datasets) * row_height
+    points, texts, lines = [], [], []
+    for row, unit in enumerate(order):
+        y = TOP + row * layout.row
+        members = by_unit[unit]
+        noun = UNIT_TERMS[unit].plural if unit is not None else "items (unit not given)"
+        texts.append(layout.label_at(y, f"{noun.capitalize()} ({labels.number(len(members))})"))
+        centre = layout.bar_top(y) + layout.bar_room / 2
+        cells: dict[int, list[tuple[Dataset, int]]] = {}
+        for d, total in members:
+            cells.setdefault(math.floor(math.log10(total) * BINS_PER_DECADE), []).append((d, total))
+        for cell, inside in sorted(cells.items()):
+            if len(inside) == 1:
+                d, total = inside[0]
+                approx = "about " if d.images.approximate else ""
+                text = f"{d.name}: {approx}{labels.count(total, unit)}"
+            else:
+                low, high = _bin_edges(cell)
+                text = f"{labels.plural(len(inside), 'dataset')} of {labels.number(low)} to {labels.number(high)} {noun}"
+            radius = min(4 + 2.2 * math.sqrt(len(inside) - 1), layout.bar_room / 2)
+            points.append(Point(x_of(10 ** ((cell + 0.5) / BINS_PER_DECADE)), centre, text, radius))
+        if len(catalog.datasets) <= PER_DATASET_LIMIT:
+            listed = ", ".join(f"{d.name} {labels.number(t)}" for d, t in sorted(members, key=lambda m: (m[1], m[0].name)))
+            lines.append(f"{noun}: {listed}")
+        else:
+            smallest, largest = min(t for _, t in members), max(t for _, t in members)
+            lines.append(f"{noun}: {labels.plural(len(members), 'dataset')}, from {labels.number(smallest)} to {labels.number(largest)}")
+    if unreported:
+        lines.append(f"no count reported: {labels.plural(unreported, 'dataset')}")
+    bottom = TOP + len(order) * layout.row
     ticks = []
     # a label every decade where they fit (about 70 units each), else every second or third
     step = max(1, math.ceil(70 / (layout.plot_width / (hi - lo))))
     for power in range(lo, hi + 1, step):
-        x = left + (power - lo) / (hi - lo) * layout.plot_width
-        ticks.append(Label(x, bottom + 16, labels.number(10**power), "middle"))
+        ticks.append(Label(x_of(10**power), bottom + 16, labels.number(10**power), "middle"))
     grid = [(t.x, TOP - 4, t.x, bottom) for t in ticks]
     return Chart(
         id="chart-images",
         suffix=layout.suffix,
-        legend_x=layout.label_width if not layout.stacked else 0.0,
-        legend_step=140 if not layout.stacked else 100,
-        title="Images per dataset (log scale)",
-        description="Number of images in each dataset on a logarithmic axis; training and test splits are drawn as separate bars, "
-        "and a single bar gives the total where no split is reported. " + "; ".join(lines) + ".",
+        title="Dataset sizes by what they count (log scale)",
+        description="How many items each dataset holds, one row for each thing counted (images, slices, volumes, studies and so on), "
+        "on a logarithmic axis; datasets of about the same size share a circle that grows with their number. " + "; ".join(lines) + ".",
         width=layout.width,
         height=bottom + AXIS,
-        bars=bars,
         labels=texts,
         ticks=ticks,
         gridlines=grid,
-        legend=[("train", "training"), ("test", "test"), ("total", "total (no split)")],
+        points=points,
     )
 
 
@@ -336,5 +347,5 @@ class ChartPair:
 
 
 def images_charts(catalog: Catalog) -> ChartPair:
-    """The images chart in both layouts (the home page shows it too)."""
-    return ChartPair(images_chart(catalog), images_chart(catalog, STACKED))
+    """The dataset-size chart in both layouts (the home page shows it too)."""
+    return ChartPair(sizes_chart(catalog), sizes_chart(catalog, SIZES_STACKED))

@@ -15,30 +15,43 @@ from .. import labels, urls
 from ..models import Catalog, Dataset, FigureState
 
 NOT_RESEARCHED = "not yet researched"
+# a figure a source confirms there is none of (no training set, no official split)
+NONE_CONFIRMED = "none"
 
 
-def _state(dataset: Dataset, field: str) -> str:
-    """A figure's state; a figure without a check is unconfirmed."""
+def _state(dataset: Dataset, field: str, empty: bool = False) -> str | None:
+    """A figure's state; a value without a check is unconfirmed, an empty figure without one has none."""
     check = dataset.figures.get(field)
-    return check.state.value if check is not None else FigureState.unconfirmed.value
+    if check is not None:
+        return check.state.value
+    return None if empty else FigureState.unconfirmed.value
 
 
-def _count(dataset: Dataset, value: int | None) -> str:
+def _figure(label: str, value: str | None, dataset: Dataset, field: str) -> list[Any]:
+    """A figure's row: an empty figure reads "none" where a source confirms the absence, else "not reported"."""
+    check = dataset.figures.get(field)
     if value is None:
-        return labels.NOT_REPORTED
-    return ("~" if dataset.images.approximate else "") + labels.number(value)
+        confirmed = check is not None and check.state is FigureState.confirmed
+        return [label, NONE_CONFIRMED if confirmed else labels.NOT_REPORTED, _state(dataset, field, empty=True)]
+    return [label, value, _state(dataset, field)]
 
 
-def _frame(dataset: Dataset) -> str:
+def _count(dataset: Dataset, value: int | None) -> str | None:
+    if value is None:
+        return None
+    return ("~" if dataset.images.approximate else "") + labels.count(value, dataset.images.unit)
+
+
+def _frame(dataset: Dataset) -> str | None:
     frame = dataset.frame_size
     if frame is None:
-        return labels.NOT_REPORTED
+        return None
     return labels.frame_size_detail(frame)
 
 
-def _classes(dataset: Dataset) -> str:
+def _classes(dataset: Dataset) -> str | None:
     if not dataset.classes:
-        return labels.NOT_REPORTED
+        return None
     several = len(dataset.classes) > 1
     return "; ".join(labels.classes_detail(c, several) for c in dataset.classes)
 
@@ -48,7 +61,7 @@ def _get_data_rows(dataset: Dataset) -> list[list[Any]]:
     if g is None:
         return [[name, NOT_RESEARCHED, None] for name in ("Image files", "Download size", "Subjects", "Official split", "Loaders")]
     split = g.split
-    official = labels.official_split(split)
+    official = {"yes": "yes", "no": "none (the providers define no split)", "unknown": labels.NOT_REPORTED}[labels.official_split(split)]
     counts = labels.split_counts(split) if split.official else ""
     return [
         ["Image files", ", ".join(f.value for f in g.image_formats) or labels.NOT_REPORTED, None],
@@ -73,16 +86,18 @@ def compare_record(catalog: Catalog, dataset: Dataset) -> dict[str, Any]:
     licence = dataset.license
     cited = catalog.citations.datasets.get(dataset.slug)
     rows: list[list[Any]] = [
+        ["Origin", labels.ORIGIN_LABELS[dataset.origin.value], None],
+        _figure("Version", dataset.version, dataset, "version"),
         ["Category", catalog.category(dataset.category).title, None],
-        ["Modality", dataset.modality, _state(dataset, "modality")],
-        ["Target", dataset.target or labels.NOT_REPORTED, _state(dataset, "target")],
-        ["Tasks", labels.tasks(dataset), _state(dataset, "tasks")],
-        ["Frame size", _frame(dataset), _state(dataset, "frame_size")],
-        ["Training images", _count(dataset, dataset.images.train), _state(dataset, "images.train")],
-        ["Test images", _count(dataset, dataset.images.test), _state(dataset, "images.test")],
-        ["Images in total", _count(dataset, dataset.images.total), _state(dataset, "images.total")],
-        ["Classes", _classes(dataset), _state(dataset, "classes")],
-        ["Year", str(dataset.year) if dataset.year else labels.NOT_REPORTED, _state(dataset, "year")],
+        _figure("Modality", dataset.modality, dataset, "modality"),
+        _figure("Target", dataset.target, dataset, "target"),
+        _figure("Tasks", labels.tasks(dataset), dataset, "tasks"),
+        _figure("Frame size", _frame(dataset), dataset, "frame_size"),
+        _figure("Training count", _count(dataset, dataset.images.train), dataset, "images.train"),
+        _figure("Test count", _count(dataset, dataset.images.test), dataset, "images.test"),
+        _figure("Count in total", _count(dataset, dataset.images.total), dataset, "images.total"),
+        _figure("Classes", _classes(dataset), dataset, "classes"),
+        _figure("Year", str(dataset.year) if dataset.year else None, dataset, "year"),
         ["Access", labels.ACCESS_LABELS[dataset.access.value], None],
         ["Licence", licence.label if licence else NOT_RESEARCHED, None],
         ["Commercial use", labels.commercial_use(dataset), None],

@@ -14,7 +14,25 @@ from typing import Any
 from markupsafe import Markup
 
 from .. import labels, urls
-from ..models import Access, Catalog, CatalogChange, Dataset, FileFormat, Reference, Release, Task
+from ..models import (
+    ACCESS_TERMS,
+    DIMENSIONALITY_TERMS,
+    ORIGIN_TERMS,
+    TASK_TERMS,
+    UNIT_TERMS,
+    Access,
+    Catalog,
+    CatalogChange,
+    CountUnit,
+    Dataset,
+    Dimensionality,
+    FileFormat,
+    Origin,
+    Reference,
+    Release,
+    Task,
+    Term,
+)
 from . import charts, citations, escaping, structured_data
 from .audit import audit
 from .environment import PageContext, make_environment
@@ -22,6 +40,8 @@ from .escaping import html_text
 from .fragments import move_to_front_matter
 from .summary_table import summary_table_body
 from .table_rows import TableRow, table_row
+from .write_up import COLUMNS as WRITE_UP_COLUMNS
+from .write_up import write_up_table
 
 
 def _description_paragraphs(text: str) -> list[str]:
@@ -37,17 +57,36 @@ def meta_description(text: str, limit: int = 160) -> str:
     return cut.rstrip(",;:") + "…"
 
 
+def vocabularies() -> dict[str, list[tuple[str, Term]]]:
+    """Every fixed value with its label and meaning, for the Contributing page (each defined once, in the model)."""
+    return {
+        "origin_terms": [(o.value, ORIGIN_TERMS[o]) for o in Origin],
+        "access_terms": [(a.value, ACCESS_TERMS[a]) for a in Access],
+        "task_terms": [(t.value, TASK_TERMS[t]) for t in Task],
+        "dimensionality_terms": [(d.value, DIMENSIONALITY_TERMS[d]) for d in Dimensionality],
+        "unit_terms": [(u.value, Term(UNIT_TERMS[u].plural, UNIT_TERMS[u].meaning)) for u in CountUnit],
+    }
+
+
 def statistics_filters(catalog: Catalog) -> dict[str, list[tuple[str, str]]]:
     """Choices of the statistics filters (value, label): only values the catalog uses."""
     used_access = {d.access for d in catalog.datasets}
     used_formats = {f for d in catalog.datasets if d.get_data for f in d.get_data.image_formats}
+    used_units = {d.images.unit for d in catalog.datasets if d.images.unit and not d.images.is_unknown}
+    used_shapes = {d.dimensionality for d in catalog.datasets if d.dimensionality}
     return {
+        "origin_options": [(o.value, labels.ORIGIN_LABELS[o.value]) for o in Origin],
         "category_options": [(c.slug, c.title) for c in catalog.collection.categories],
         "modality_options": [(m, m) for m in sorted({d.modality for d in catalog.datasets}, key=str.casefold)],
         "task_options": [(t.value, labels.TASK_LABELS[t]) for t in Task if any(t in d.tasks for d in catalog.datasets)],
         "access_options": [(a.value, labels.ACCESS_LABELS[a.value].capitalize()) for a in Access if a in used_access],
         "commercial_options": [("allowed", "Allowed"), ("not-allowed", "Not allowed"), ("unknown", "Unknown")],
         "format_options": [(f.value, f.value) for f in FileFormat if f in used_formats],
+        "unit_options": [(u.value, UNIT_TERMS[u].plural.capitalize()) for u in CountUnit if u in used_units],
+        "dimensionality_options": [(d.value, labels.DIMENSIONALITY_LABELS[d.value]) for d in Dimensionality if d in used_shapes],
+        "access_meanings": [(ACCESS_TERMS[a].label, ACCESS_TERMS[a].meaning) for a in Access],
+        "all_tasks": [(t.value, labels.TASK_LABELS[t]) for t in Task],
+        "all_shapes": [d.value for d in Dimensionality],
         "split_options": [("yes", "Yes"), ("no", "No"), ("unknown", "Unknown")],
         "loader_options": [("yes", "Yes"), ("no", "No")],
     }
@@ -80,6 +119,9 @@ class Renderer:
         collection = catalog.collection
         self.positions = {d.slug: i for c in collection.categories for i, d in enumerate(catalog.in_category(c.slug))}
         self._sibling_items: dict[str, str] = {}
+        # each write-up dataset's row in Table 1 (1-based), for its page
+        table = catalog.write_up.rows if catalog.write_up else []
+        self.write_up_rows = {row.dataset: number for number, row in enumerate(table, start=1)}
         self._citation_bodies: dict[str, str] = {}
         self.reference_texts = citations.ReferenceTexts()
 
@@ -119,6 +161,7 @@ class Renderer:
             related=catalog.related(dataset.slug),
             cited=catalog.citations.datasets.get(dataset.slug),
             cited_on=catalog.citations.fetched_on,
+            write_up_row=self.write_up_rows.get(dataset.slug),
         )
 
     def sibling_item(self, ctx: PageContext, sibling: Dataset) -> str:
@@ -164,19 +207,22 @@ class Renderer:
 def home_page(renderer: Renderer) -> dict[str, str]:
     """The home page."""
     catalog = renderer.catalog
-    known_totals = [d.images.best_total for d in catalog.datasets if d.images.best_total is not None]
+    # images only: a sum of images, slices and studies would add different things
+    counted = [d for d in catalog.datasets if d.images.unit is CountUnit.image and d.images.best_total is not None]
+    known_totals = [d.images.best_total for d in counted]
     return {
         urls.HOME_PAGE: renderer.page(
             urls.HOME_PAGE,
             "index.md.j2",
             image_total=sum(known_totals),
-            image_total_approximate=any(d.images.approximate for d in catalog.datasets if d.images.best_total is not None),
+            image_total_approximate=any(d.images.approximate for d in counted),
             datasets_with_counts=len(known_totals),
             images_chart=charts.images_charts(catalog),
             citation=citations.collection_citation(catalog.collection),
             bibtex=citations.collection_bibtex(catalog.collection),
             json_ld=structured_data.catalog_json_ld(catalog),
             audit=audit(catalog),
+            origin_counts=catalog.origin_counts,
         )
     }
 
@@ -191,7 +237,14 @@ def table_pages(renderer: Renderer) -> dict[str, str]:
     for category in collection.categories:
         members = catalog.in_category(category.slug)
         source = urls.category_page(category.slug)
-        files[source] = renderer.page(source, "category.md.j2", category=category, datasets=members, rows=[rows[d.slug] for d in members])
+        files[source] = renderer.page(
+            source,
+            "category.md.j2",
+            category=category,
+            datasets=members,
+            rows=[rows[d.slug] for d in members],
+            wanted=catalog.wanted_in(category.slug),
+        )
         for old in category.former_slugs:
             old_path = urls.category_redirect(old)
             files[old_path] = renderer.redirect(old_path, source, category.title)
@@ -235,12 +288,26 @@ def text_pages(renderer: Renderer) -> dict[str, str]:
     catalog = renderer.catalog
     files = {
         urls.ABOUT_PAGE: renderer.page(
-            urls.ABOUT_PAGE, "about.md.j2", audit=audit(catalog), errata=[(d, e) for d in catalog.datasets for e in d.errata]
+            urls.ABOUT_PAGE,
+            "about.md.j2",
+            audit=audit(catalog),
+            errata=[(d, e) for d in catalog.datasets for e in d.errata],
+            origin_counts=catalog.origin_counts,
         ),
-        urls.CONTRIBUTING_PAGE: renderer.page(urls.CONTRIBUTING_PAGE, "contributing.md.j2"),
+        urls.CONTRIBUTING_PAGE: renderer.page(urls.CONTRIBUTING_PAGE, "contributing.md.j2", **vocabularies()),
         urls.CHANGELOG_PAGE: changelog_page(renderer),
         urls.COMPARE_PAGE: renderer.page(urls.COMPARE_PAGE, "compare.md.j2"),
     }
+    if catalog.write_up is not None:
+        rows, mentions = write_up_table(catalog)
+        files[urls.WRITE_UP_PAGE] = renderer.page(
+            urls.WRITE_UP_PAGE,
+            "write-up.md.j2",
+            rows=rows,
+            mentions=mentions,
+            columns=WRITE_UP_COLUMNS,
+            origin_counts=catalog.origin_counts,
+        )
     for dataset in catalog.datasets:
         for old in dataset.former_slugs:
             old_path = urls.dataset_redirect(old)

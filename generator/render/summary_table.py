@@ -13,7 +13,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from .. import labels
-from ..models import Category, Dataset, FigureState, LicenceStatus
+from ..models import Category, Dataset, FigureState, LicenceStatus, Origin
 from .escaping import html_text
 from .markup import UNKNOWN_HTML, erratum_marks, ext_link_html, or_unknown_html
 
@@ -31,9 +31,10 @@ def _frame_size(dataset: Dataset) -> str:
 def _image_count(dataset: Dataset, count: int | None) -> str:
     if count is None:
         return UNKNOWN_HTML
+    text = labels.count(count, dataset.images.unit)
     if dataset.images.approximate:
-        return html_text(f"~{labels.number(count)}{labels.APPROXIMATE}")
-    return html_text(labels.number(count))
+        return html_text(f"~{text}{labels.APPROXIMATE}")
+    return html_text(text)
 
 
 def _licence(dataset: Dataset) -> str:
@@ -49,15 +50,29 @@ def _licence_state(dataset: Dataset) -> str:
     if licence is None:
         return '<span class="mdc-state mdc-state-unchecked">no provider page has been checked yet</span>'
     day = licence.checked_on.isoformat()
-    checked = f'{ext_link_html(licence.checked_url, "provider page")} checked on <time datetime="{day}">{day}</time>'
-    state = "confirmed" if licence.status is LicenceStatus.stated else "none-stated"
-    return f'<span class="mdc-state mdc-state-{state}">{checked}</span>'
+    when = f'<time datetime="{day}">{day}</time>'
+    if licence.status is LicenceStatus.stated:
+        checked = f"{ext_link_html(licence.checked_url, 'provider page')} checked on {when}"
+        return f'<span class="mdc-state mdc-state-confirmed">{checked}</span>'
+    pages = licence.pages_checked
+    links = ", ".join(ext_link_html(url, f"page {i}") for i, url in enumerate(pages, start=1))
+    noun = "provider page" if len(pages) == 1 else f"{len(pages)} provider pages"
+    return f'<span class="mdc-state mdc-state-none-found">{noun} checked on {when}: {links}</span>'
 
 
-def figure_state(dataset: Dataset, field: str) -> str:
-    """The state of one figure as HTML: confirmed with its source, corrected (see the erratum), unconfirmed with the note."""
+EMPTY_STATE = '<span class="mdc-state mdc-state-empty">no source read states it</span>'
+
+
+def figure_state(dataset: Dataset, field: str, empty: bool = False) -> str:
+    """The state of one figure as HTML: confirmed with its source, corrected (see the erratum), unconfirmed with the note.
+
+    ``empty``: the figure has no value. An added dataset leaves a figure empty where no source
+    read states it, which is a finding of its own rather than a check not yet made.
+    """
     check = dataset.figures.get(field)
     if check is None:
+        if empty and dataset.origin is Origin.added:
+            return EMPTY_STATE
         return '<span class="mdc-state mdc-state-unchecked">not yet checked against a source</span>'
     if check.state is FigureState.confirmed:
         assert check.source is not None  # the model requires it
@@ -73,7 +88,7 @@ def summary_rows(dataset: Dataset, category: Category, category_href: str) -> li
     marks = {field: str(mark) for field, mark in erratum_marks(dataset).items()}
 
     def figure(label: str, cell: str, field: str) -> tuple[str, str, str]:
-        return label, cell + marks.get(field, ""), figure_state(dataset, field)
+        return label, cell + marks.get(field, ""), figure_state(dataset, field, empty=cell.startswith(UNKNOWN_HTML))
 
     dimensionality = labels.DIMENSIONALITY_LABELS.get(dataset.dimensionality.value) if dataset.dimensionality else None
     access = labels.ACCESS_LABELS[dataset.access.value] if dataset.access.value != "unknown" else None
@@ -83,8 +98,13 @@ def summary_rows(dataset: Dataset, category: Category, category_href: str) -> li
         homepage = ext_link_html(dataset.homepage, dataset.homepage)
     else:
         homepage = f"{UNKNOWN_HTML}: {html_text(dataset.homepage_note or '')}"
+    version = []
+    if dataset.version is not None or dataset.origin is Origin.added:
+        version = [figure("Version", or_unknown_html(dataset.version), "version")]
     return [
         ("Category", f'<a href="{html_text(category_href)}">{html_text(category.title)}</a>', ""),
+        ("Origin", html_text(labels.ORIGIN_LABELS[dataset.origin.value]), ""),
+        *version,
         figure("Modality", html_text(dataset.modality), "modality"),
         figure("Target", or_unknown_html(dataset.target), "target"),
         figure("Tasks", html_text(labels.tasks(dataset)), "tasks"),

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 from ..labels import (
     ACCESS_LABELS,
+    DIMENSIONALITY_LABELS,
     FORMAT_SEPARATOR,
+    ORIGIN_LABELS,
     classes,
     classes_sort_key,
     commercial_use,
@@ -30,6 +32,9 @@ class TableRow:
 
     slug: str
     name: str
+    version: str | None
+    origin: str
+    origin_label: str
     category: str
     modality: str
     target: str | None
@@ -39,6 +44,9 @@ class TableRow:
     frame_key: str
     images: str | None
     images_key: str
+    unit: str
+    dimensionality: str
+    dimensionality_label: str | None
     classes: str | None
     classes_key: str
     access: str
@@ -71,6 +79,9 @@ def table_row(dataset: Dataset, cited_by: int | None = None) -> TableRow:
     return TableRow(
         slug=dataset.slug,
         name=dataset.name,
+        version=dataset.version,
+        origin=dataset.origin.value,
+        origin_label=ORIGIN_LABELS[dataset.origin.value],
         category=dataset.category,
         modality=dataset.modality,
         target=dataset.target,
@@ -80,6 +91,9 @@ def table_row(dataset: Dataset, cited_by: int | None = None) -> TableRow:
         frame_key=_key(frame_sort_key(dataset.frame_size)),
         images=None if dataset.images.is_unknown else images(dataset.images),
         images_key=_key(images_sort_key(dataset.images)),
+        unit=dataset.images.unit.value if dataset.images.unit and not dataset.images.is_unknown else "",
+        dimensionality=dataset.dimensionality.value if dataset.dimensionality else "",
+        dimensionality_label=DIMENSIONALITY_LABELS[dataset.dimensionality.value] if dataset.dimensionality else None,
         classes=classes(dataset.classes) if dataset.classes else None,
         classes_key=_key(classes_sort_key(dataset.classes)),
         access=dataset.access.value,

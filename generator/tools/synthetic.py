@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from ..models import Access, Dimensionality, Task
+from ..models import FIGURE_FIELDS, IMAGE_UNITS, Access, Dimensionality, Task
 
 WORDS = [
     "lung",
@@ -56,7 +56,12 @@ MODALITIES = {
     "fundus-oct": ["Fundus photography", "OCT"],
     "dermoscopy": ["Dermoscopy", "Cervicography"],
     "natural": ["Natural images"],
+    "microscopy": ["Fluorescence microscopy", "Cytology"],
+    "endoscopy": ["Colonoscopy", "Capsule endoscopy"],
 }
+# one dataset in WRITE_UP_SHARE comes from the (synthetic) write-up, the others are added
+WRITE_UP_SHARE = 7
+UNIT_WEIGHTS = {"image": 12, "slice": 2, "volume": 3, "study": 2, "case": 2, "slide": 2, "patch": 1, "video": 1, "frame": 1, "exam": 1}
 LICENSES = [
     {"status": "stated", "name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/", "commercial_use": True},
     {
@@ -67,7 +72,7 @@ LICENSES = [
         "conditions": ["non-commercial", "share-alike"],
     },
     {"status": "stated", "name": "Research use agreement", "commercial_use": None, "conditions": ["registration", "data-use-agreement"]},
-    {"status": "none-stated", "commercial_use": None},
+    {"status": "none-found", "commercial_use": None, "also_checked": ["https://datasets.example.org/terms/"]},
     None,
 ]
 FORMATS = [["PNG"], ["JPEG"], ["DICOM"], ["NIfTI"], ["TIFF"], ["MHD/RAW"]]
@@ -123,11 +128,14 @@ def dataset_record(rng: random.Random, index: int, references: list[str]) -> dic
         if test is not None and rng.random() < 0.05
         else []
     )
-    figures = {field: {"state": "confirmed", "source": homepage} for field in ("modality", "tasks", "homepage")}
-    if errata:
-        figures["images.test"] = {"state": "corrected"}
-    return {
+    write_up = index % WRITE_UP_SHARE == 0
+    units = list(UNIT_WEIGHTS)
+    unit = rng.choices(units, weights=[UNIT_WEIGHTS[u] for u in units])[0]
+    assert unit in {u.value for u in IMAGE_UNITS}
+    record = {
         "slug": f"synthetic-{index:05d}",
+        "origin": "write-up" if write_up else "added",
+        "version": None if write_up or rng.random() < 0.6 else rng.choice(["1.0.0", "v2", "2021", "2.1"]),
         "name": name,
         "aliases": [f"SYN{index}"] if rng.random() < 0.5 else [],
         "category": category,
@@ -137,7 +145,7 @@ def dataset_record(rng: random.Random, index: int, references: list[str]) -> dic
         "frame_size": _maybe(
             rng, {"sizes": [{"width": side, "height": int(side * rng.choice([1, 0.75, 1.25]))}], "basis": rng.choice(["exact", "typical"])}
         ),
-        "images": {"train": train, "test": test, "total": total, "approximate": rng.random() < 0.05},
+        "images": {"unit": unit, "train": train, "test": test, "total": total, "approximate": rng.random() < 0.05},
         "classes": _maybe(rng, [{"count": rng.randint(2, 1000), "task": tasks[0]}]),
         "dimensionality": _maybe(rng, rng.choice([d.value for d in Dimensionality])),
         "year": _maybe(rng, rng.randint(1995, 2026)),
@@ -153,9 +161,17 @@ def dataset_record(rng: random.Random, index: int, references: list[str]) -> dic
         if index and rng.random() < 0.05
         else [],
         "references": [rng.choice(references)],
-        "figures": figures,
-        "errata": errata,
     }
+    if write_up:
+        figures = {field: {"state": "confirmed", "source": homepage} for field in ("modality", "tasks", "homepage")}
+        if errata:
+            figures["images.test"] = {"state": "corrected"}
+    else:
+        # an added dataset shows only confirmed figures, and has no write-up value to correct
+        errata = []
+        values = {**record, **{f"images.{part}": record["images"][part] for part in ("train", "test", "total")}}
+        figures = {field: {"state": "confirmed", "source": homepage} for field in FIGURE_FIELDS if values.get(field) not in (None, [])}
+    return {**record, "figures": figures, "errata": errata}
 
 
 def write_synthetic_catalog(out: Path, count: int, seed: int = 2026, source_catalog: Path | None = None) -> Path:
@@ -173,8 +189,43 @@ def write_synthetic_catalog(out: Path, count: int, seed: int = 2026, source_cata
         for i, key in enumerate(keys)
     ]
     (out / "references.bib").write_text("\n".join(bib), encoding="utf-8")
+    rows = []
     for index in range(count):
         record = dataset_record(rng, index, keys)
         text = yaml.safe_dump(record, sort_keys=False, allow_unicode=True)
         (out / "datasets" / f"{record['slug']}.yaml").write_text(text, encoding="utf-8")
+        if record["origin"] == "write-up":
+            rows.append(_write_up_row(record))
+    (out / "write-up.yaml").write_text(yaml.safe_dump({"rows": rows}, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    wanted = [_wanted_entry(rng, index) for index in range(max(1, count // 50))]
+    (out / "wanted.yaml").write_text(yaml.safe_dump({"wanted": wanted}, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return out
+
+
+def _wanted_entry(rng: random.Random, index: int) -> dict:
+    """A dataset of the wanted list: known of, not yet described."""
+    word = rng.choice(WORDS).capitalize()
+    return {
+        "name": f"Wanted {word} Archive {index}",
+        "aliases": [f"WANTED-{index}"],
+        "category": rng.choice(list(MODALITIES)),
+        "reason": rng.choice(["no-primary-source", "not-distributed"]),
+        "note": "A synthetic dataset whose pages could not be read.",
+        "tried": [f"https://datasets.example.org/wanted/{index}/"],
+    }
+
+
+def _write_up_row(record: dict) -> dict:
+    """The synthetic write-up's Table 1 row of a dataset, printed as a write-up would."""
+    images = record["images"]
+    counts = [images[part] for part in ("train", "test") if images[part] is not None] or [images["total"]]
+    return {
+        "dataset": record["slug"],
+        "name": record["name"],
+        "modality": record["modality"],
+        "target": record["target"] or "-",
+        "frame_size": "-",
+        "images": "/".join(f"{n:,}" for n in counts if n is not None) or "-",
+        "classes": str(record["classes"][0]["count"]) if record["classes"] else "-",
+        "task": "/".join(record["tasks"]),
+    }

@@ -191,7 +191,7 @@ def table(results: list[dict]) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[36, 1000, 10000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[36, 250, 1000, 10000])
     parser.add_argument("--runs", type=int, default=5, help="browser measurements per figure (median)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench-results" / "bench.json")
     args = parser.parse_args()

@@ -1,4 +1,8 @@
-"""`make lighthouse`: Lighthouse (mobile profile) on four kinds of page of the built site, served on loopback.
+"""`make lighthouse`: Lighthouse (mobile profile) on every kind of page of the built site, served on loopback.
+
+With LIGHTHOUSE_DATASETS=N it measures a site built from a seeded synthetic
+catalog of N datasets instead (`make lighthouse LIGHTHOUSE_DATASETS=250`), to
+see the pages as a large catalog makes them.
 
 A measurement, not a test: it prints each page's four category scores and
 its layout shift (CLS) and total blocking time (TBT), and writes the figures
@@ -29,7 +33,10 @@ PAGES = {
     "statistics": "statistics/",
     "dataset": "datasets/chexpert/",
     "category": "categories/fundus-oct/",
+    "write-up": "write-up/",
 }
+# the same kinds of page in a synthetic catalog (an added dataset, the largest category)
+SYNTHETIC_PAGES = {**PAGES, "dataset": "datasets/synthetic-00001/", "category": "categories/x-ray/"}
 RUNS = int(os.environ.get("LIGHTHOUSE_RUNS", "5"))
 COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
 
@@ -94,15 +101,33 @@ def measure(url: str, report: Path) -> dict[str, object]:
     }
 
 
+def synthetic_site(count: int, folder: Path) -> Path:
+    """A site built from a seeded synthetic catalog of ``count`` datasets (generator, then a strict MkDocs build)."""
+    sys.path.insert(0, str(ROOT))
+    from tests.helpers import build_site
+
+    catalog = folder / "catalog"
+    subprocess.run([sys.executable, "-m", "generator", "synthetic", str(count), "--out", str(catalog)], cwd=ROOT, check=True)
+    return build_site(catalog, folder)
+
+
 def main() -> int:
     """Serve the site, measure each page, print a table."""
-    if not (SITE / "index.html").is_file():
-        print("no built site: run `make site` first", file=sys.stderr)
-        return 1
     if not LIGHTHOUSE.exists():
         print("Lighthouse is not installed: `make lighthouse` installs it", file=sys.stderr)
         return 1
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(CompressingHandler, directory=str(SITE)))
+    with tempfile.TemporaryDirectory(prefix="lighthouse-site-") as built:
+        count = int(os.environ.get("LIGHTHOUSE_DATASETS", "0"))
+        site = synthetic_site(count, Path(built)) if count else SITE
+        if not (site / "index.html").is_file():
+            print("no built site: run `make site` first", file=sys.stderr)
+            return 1
+        return measure_site(site, SYNTHETIC_PAGES if count else PAGES, f"synthetic-{count}" if count else "catalog")
+
+
+def measure_site(site: Path, pages: dict[str, str], label: str) -> int:
+    """Measure each page of ``site`` RUNS times, print the median runs, write them to bench-results/."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(CompressingHandler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     results = {}
@@ -113,8 +138,8 @@ def main() -> int:
             folder = keep or scratch
             Path(folder).mkdir(parents=True, exist_ok=True)
             # LIGHTHOUSE_PAGES=statistics,home measures only those pages
-            chosen = [n for n in os.environ.get("LIGHTHOUSE_PAGES", "").split(",") if n] or list(PAGES)
-            for name, path in ((n, PAGES[n]) for n in chosen):
+            chosen = [n for n in os.environ.get("LIGHTHOUSE_PAGES", "").split(",") if n] or list(pages)
+            for name, path in ((n, pages[n]) for n in chosen):
                 # Lighthouse's figures vary from run to run (TBT by tens of milliseconds on a
                 # shared host): each page is measured RUNS times and the median run reported,
                 # as Lighthouse CI does
@@ -131,7 +156,8 @@ def main() -> int:
         print(f"| {name} | " + " | ".join(str(v) for v in row) + " |")
     out = ROOT / "bench-results"
     out.mkdir(exist_ok=True)
-    (out / "lighthouse.json").write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    name = "lighthouse.json" if label == "catalog" else f"lighthouse-{label}.json"
+    (out / name).write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return 0
 
 

@@ -33,13 +33,19 @@ def test_two_datasets_side_by_side_with_differences_highlighted(page, server, ca
     assert row(page, "Category").get_attribute("class") in (None, "")
     assert row(page, "Target").get_attribute("class") == "mdc-differs"
     # every figure carries its state
-    states = row(page, "Images in total").locator(".mdc-state").all_inner_texts()
+    states = row(page, "Count in total").locator(".mdc-state-mark").all_inner_texts()
     by_slug = {d.slug: d for d in catalog.datasets}
     expected = [
         by_slug[s].figures["images.total"].state.value if "images.total" in by_slug[s].figures else "unconfirmed"
         for s in ("chexpert", "mura")
     ]
     assert states == expected
+    # the state is a mark of its own, on its own line under the value, not words running on after it
+    cell = row(page, "Count in total").locator("td").first
+    value_box = cell.locator(".mdc-compare-value").bounding_box()
+    mark_box = cell.locator(".mdc-state-mark").bounding_box()
+    assert mark_box["y"] >= value_box["y"] + value_box["height"] - 1
+    assert "224,316 images" in cell.locator(".mdc-compare-value").inner_text()
     for label in ("Licence", "Access", "Image files", "Official split", "Loaders", "Related datasets"):
         assert row(page, label).count() == 1, label
     assert not page.watch.console_errors

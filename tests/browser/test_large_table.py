@@ -8,6 +8,8 @@ import json
 
 import pytest
 
+from generator.models import IMAGE_UNITS, UNIT_TERMS, CountUnit
+
 pytestmark = pytest.mark.browser
 
 
@@ -41,11 +43,22 @@ def test_sorting_orders_the_whole_list_not_the_page(page, large_server, large_si
             return images["train"] + images["test"]
         return None
 
-    known = sorted((total(d) for d in data if total(d) is not None), reverse=True)
-    first = page.evaluate(
-        "() => Array.from(document.querySelectorAll('#statistics-table tbody tr')).map(r => Number(r.cells[5].dataset.sort))"
+    # counts of different units are never ranked together: units in the vocabulary's order, then the total
+    units = [unit.value for unit in IMAGE_UNITS]
+    known = sorted(((units.index(d["images"]["unit"]), total(d)) for d in data if total(d) is not None), reverse=True)
+    shown = page.evaluate(
+        """() => {
+            const index = Array.from(document.querySelectorAll('#statistics-table thead th')).findIndex(th => th.dataset.key === 'images');
+            return Array.from(document.querySelectorAll('#statistics-table tbody tr')).map(r => r.cells[index].textContent);
+        }"""
     )
-    assert first == known[:100]
+    slugs = page.evaluate("() => Array.from(document.querySelectorAll('#statistics-table tbody tr')).map(r => r.dataset.slug)")
+    by_slug = {d["slug"]: d for d in data}
+    assert [(units.index(by_slug[s]["images"]["unit"]), total(by_slug[s])) for s in slugs] == known[:100]
+    # each cell names its unit, so a reader sees which things are ranked
+    assert all(
+        UNIT_TERMS[CountUnit(by_slug[s]["images"]["unit"])].plural in text or "1 " in text for s, text in zip(slugs, shown, strict=True)
+    )
 
 
 def test_filters_apply_to_every_row(page, large_server, large_site):

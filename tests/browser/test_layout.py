@@ -60,10 +60,10 @@ def test_licence_cells_are_short_and_rows_low(browser, server, width):
     context, page = open_at(browser, server, "statistics/", width)
     page.wait_for_selector('#statistics-filters[data-ready="true"]')
     licences = page.evaluate(
-        "() => Array.from(document.querySelectorAll('#statistics-table tbody tr')).map(r => r.cells[9].innerText.trim())"
+        "() => Array.from(document.querySelectorAll('#statistics-table tbody tr')).map(r => r.cells[10].innerText.trim())"
     )
     assert all(len(text) <= 16 for text in licences), sorted(set(licences))
-    assert {"Own terms", "None stated"} <= set(licences)
+    assert {"Own terms", "None found"} <= set(licences)
     # rows stay low: apart from the two free-text columns (a dataset's name and its target,
     # which wrap in their columns), no cell's text takes more than two lines (the full licence
     # terms made rows several lines tall)
@@ -71,7 +71,7 @@ def test_licence_cells_are_short_and_rows_low(browser, server, width):
         """() => {
           const range = document.createRange();
           let worst = [0, ''];
-          document.querySelectorAll('#statistics-table tbody td:not(:first-child):not(:nth-child(4))').forEach(cell => {
+          document.querySelectorAll('#statistics-table tbody td:not(:first-child):not(:nth-child(5))').forEach(cell => {
             range.selectNodeContents(cell);
             const height = range.getBoundingClientRect().height;
             if (height > worst[0]) worst = [height, cell.innerText];

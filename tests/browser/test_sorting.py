@@ -6,7 +6,7 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-NUMERIC_COLUMNS = ("Frame size", "Images", "Classes")
+NUMERIC_COLUMNS = ("Frame size", "Count", "Classes")
 
 
 def column_keys(page, header: str) -> list[str]:
@@ -48,7 +48,7 @@ def test_numeric_columns_sort_as_numbers_with_unknowns_last(page, server, header
 
 def test_images_sort_numerically_not_as_text(page, server):
     page.goto(server + "statistics/")
-    sort_by(page, "Images")
+    sort_by(page, "Count")
     names = [n.strip() for n in page.locator("#statistics-table tbody tr td:first-child").all_inner_texts()]
     # 20 / 20 images (DRIVE) must come before 1,200 (Messidor): text order would put "1,200" first.
     assert names.index("DRIVE") < names.index("Messidor")
@@ -78,13 +78,13 @@ def test_sorting_works_after_navigating_from_the_menu(page, server):
     page.goto(server)
     page.locator("nav.md-nav a", has_text="Statistics").first.click()
     page.wait_for_url("**/statistics/")
-    sort_by(page, "Images")
-    assert_numeric_order(column_keys(page, "Images"), descending=False)
+    sort_by(page, "Count")
+    assert_numeric_order(column_keys(page, "Count"), descending=False)
 
 
 def test_category_table_sorts(page, server):
     page.goto(server + "categories/fundus-oct/")
-    page.get_by_role("button", name="Images", exact=True).click()
+    page.get_by_role("button", name="Count", exact=True).click()
     keys = page.evaluate(
         "() => Array.from(document.querySelectorAll('.mdc-category-table tbody tr')).map(r => r.cells[4].getAttribute('data-sort'))"
     )

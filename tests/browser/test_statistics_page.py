@@ -82,7 +82,12 @@ def test_query_url_restores_the_view(page, server, catalog):
     th = page.locator('#statistics-table th[data-key="images"]')
     assert th.get_attribute("aria-sort") == "descending"
     keys = page.evaluate(
-        "() => Array.from(document.querySelectorAll('#statistics-table tbody tr')).filter(r => !r.hidden).map(r => r.cells[5].dataset.sort)"
+        """() => {
+            const heads = Array.from(document.querySelectorAll('#statistics-table thead th'));
+            const index = heads.findIndex(th => th.dataset.key === 'images');
+            const rows = Array.from(document.querySelectorAll('#statistics-table tbody tr')).filter(r => !r.hidden);
+            return rows.map(r => r.cells[index].dataset.sort);
+        }"""
     )
     known = [int(k) for k in keys if k]
     assert known == sorted(known, reverse=True)
@@ -95,7 +100,7 @@ def test_changes_update_the_url_and_back_forward_restore(page, server, catalog):
     page.wait_for_url("**category=fundus-oct**")
     page.locator("#filter-task").select_option("segmentation")
     page.wait_for_url("**task=segmentation**")
-    page.get_by_role("button", name="Images", exact=True).click()
+    page.get_by_role("button", name="Count", exact=True).click()
     page.wait_for_url("**sort=images**")
     assert "order=asc" in page.url
 

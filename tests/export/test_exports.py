@@ -10,10 +10,11 @@ import bibtexparser
 
 from generator.cli import main
 from generator.export.datasets import CSV_COLUMNS, catalog_record, csv_row, safe_cells, to_bibtex, to_csv, to_json
+from tests.helpers import ROOT
 
 REQUIRED_KEYS = {
     "slug", "name", "aliases", "category", "modality", "target", "tasks", "frame_size", "images",
-    "classes", "year", "description", "homepage", "access", "license", "references", "errata",
+    "classes", "year", "description", "homepage", "access", "license", "references", "errata", "origin", "version",
 }  # fmt: skip
 
 
@@ -21,13 +22,16 @@ def test_json_shape(catalog):
     data = json.loads(to_json(catalog))
     assert set(data) == {"schema_version", "catalog_version", "collection", "categories", "datasets"}
     assert data["catalog_version"] == data["collection"]["version"] == catalog.collection.version
-    assert len(data["datasets"]) == 36
+    assert len(data["datasets"]) == len(catalog.datasets)
     assert [c["slug"] for c in data["categories"]] == [c.slug for c in catalog.collection.categories]
     listed = [slug for c in data["categories"] for slug in c["datasets"]]
     assert sorted(listed) == sorted(d["slug"] for d in data["datasets"])
     for record in data["datasets"]:
         assert set(record) >= REQUIRED_KEYS, record["slug"]
-        assert set(record["images"]) == {"train", "test", "total", "approximate"}
+        assert set(record["images"]) == {"unit", "train", "test", "total", "approximate"}
+        assert record["origin"] in {"write-up", "added"}
+        counts = [record["images"][part] for part in ("train", "test", "total")]
+        assert record["images"]["unit"] is not None or counts == [None, None, None], record["slug"]
         for value in (record["images"]["train"], record["images"]["test"], record["images"]["total"]):
             assert value is None or isinstance(value, int)
         for erratum in record["errata"]:
@@ -55,7 +59,7 @@ def test_json_numbers_match_models(catalog):
 def test_export_command_writes_json(capsys):
     assert main(["export", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert len(data["datasets"]) == 36
+    assert len(data["datasets"]) == len(list((ROOT / "catalog" / "datasets").glob("*.yaml")))
 
 
 def test_csv_has_table1_columns_first_and_one_row_per_dataset(catalog):

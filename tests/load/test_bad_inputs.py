@@ -48,6 +48,44 @@ def test_good_minimal_catalog_passes(minimal_catalog, capsys):
     assert "catalog OK: 2 datasets" in capsys.readouterr().out
 
 
+def test_a_copy_of_a_write_up_record_marked_added_with_every_figure_confirmed_passes(minimal_catalog, capsys):
+    """The added-dataset rules reject only what they name: confirmed figures, no errata, a unit."""
+    shutil.copy(Path(__file__).parent / "added_gamma.yaml", minimal_catalog / "datasets" / "gamma.yaml")
+    assert main(["check", "--catalog", str(minimal_catalog)]) == 0, capsys.readouterr().err
+    # the same record as a write-up one, then marked added once its figures are all confirmed
+    alpha = (minimal_catalog / "datasets" / "alpha.yaml").read_text(encoding="utf-8")
+    confirmed = "figures:\n" + "".join(
+        f"  {field}: {{state: confirmed, source: https://example.org/alpha/paper}}\n"
+        for field in (
+            "modality",
+            "target",
+            "tasks",
+            "frame_size",
+            "images.train",
+            "images.test",
+            "images.total",
+            "classes",
+            "year",
+            "homepage",
+        )
+    )
+    copy = (
+        alpha.replace("slug: alpha", "slug: alpha-copy")
+        .replace("name: Alpha", "name: Alpha Copy")
+        .replace("aliases: [Alpha X-ray Set]", "aliases: []")
+    )
+    (minimal_catalog / "datasets" / "alpha-copy.yaml").write_text(
+        copy.replace("origin: write-up", "origin: added") + confirmed, encoding="utf-8"
+    )
+    assert main(["check", "--catalog", str(minimal_catalog)]) == 0, capsys.readouterr().err
+    # and without its confirmations it is refused, figure by figure
+    (minimal_catalog / "datasets" / "alpha-copy.yaml").write_text(copy.replace("origin: write-up", "origin: added"), encoding="utf-8")
+    assert main(["check", "--catalog", str(minimal_catalog)]) == 1
+    err = capsys.readouterr().err
+    assert "alpha-copy.yaml:5: modality: an added dataset's modality needs" in err
+    assert "alpha-copy.yaml:13: images.train: an added dataset's images.train needs" in err
+
+
 def test_every_problem_is_reported_at_once(minimal_catalog, capsys):
     """Two broken files: both problems appear in one run."""
     shutil.copytree(CORPUS / "unknown-field", minimal_catalog, dirs_exist_ok=True)

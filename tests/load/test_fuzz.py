@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from generator.build.jobs import render_tree
 from generator.load.catalog import load_catalog
-from generator.models import Access, Dimensionality, Task
+from generator.models import FIGURE_FIELDS, IMAGE_UNITS, Access, Dimensionality, Task
 from generator.problems import CatalogError
 from tests.helpers import MINIMAL_CATALOG, TEMPLATES, build_site
 
@@ -30,8 +30,10 @@ def valid_record(draw, slug=None) -> dict:
     train, test = draw(COUNT), draw(COUNT)
     total = draw(st.one_of(st.none(), st.integers(min_value=(train or 0) + (test or 0), max_value=2 * 10**9)))
     homepage = draw(st.one_of(st.none(), URL))
-    return {
+    record = {
         "slug": slug or draw(SLUG),
+        "origin": "added",
+        "version": draw(st.one_of(st.none(), TEXT.filter(lambda s: len(s.strip()) <= 40))),
         "name": draw(TEXT.filter(lambda s: s.strip().casefold() not in {"alpha", "beta", "alpha x-ray set"})),
         "aliases": [],
         "category": draw(st.sampled_from(["x-ray", "natural"])),
@@ -54,7 +56,13 @@ def valid_record(draw, slug=None) -> dict:
                 st.just({"varies": True}),
             )
         ),
-        "images": {"train": train, "test": test, "total": total, "approximate": draw(st.booleans())},
+        "images": {
+            "unit": draw(st.sampled_from([u.value for u in IMAGE_UNITS])),
+            "train": train,
+            "test": test,
+            "total": total,
+            "approximate": draw(st.booleans()),
+        },
         "classes": draw(st.one_of(st.none(), st.lists(st.fixed_dictionaries({"count": st.integers(1, 5000)}), min_size=1, max_size=3))),
         "dimensionality": draw(st.one_of(st.none(), st.sampled_from([d.value for d in Dimensionality]))),
         "year": draw(st.one_of(st.none(), st.integers(1900, 2100))),
@@ -75,7 +83,7 @@ def valid_record(draw, slug=None) -> dict:
                     }
                 ),
                 st.just(
-                    {"status": "none-stated", "commercial_use": None, "checked_url": "https://example.org/t", "checked_on": "2026-01-01"}
+                    {"status": "none-found", "commercial_use": None, "checked_url": "https://example.org/t", "checked_on": "2026-01-01"}
                 ),
             )
         ),
@@ -105,16 +113,18 @@ def valid_record(draw, slug=None) -> dict:
                 ),
             )
         ),
-        "figures": draw(
-            st.dictionaries(
-                st.sampled_from(["modality", "year", "homepage"]),
-                st.fixed_dictionaries({"state": st.just("unconfirmed"), "note": TEXT}),
-                max_size=2,
-            )
-        ),
         "references": ["alpha2020"],
         "errata": [],
     }
+    # an added dataset shows only confirmed figures: one state for each figure given
+    images = record["images"]
+    values = {**record, **{f"images.{part}": images[part] for part in ("train", "test", "total")}}
+    record["figures"] = {
+        field: {"state": "confirmed", "source": "https://example.org/s", "note": draw(st.one_of(st.none(), TEXT))}
+        for field in FIGURE_FIELDS
+        if values.get(field) not in (None, [])
+    }
+    return record
 
 
 def any_value():

@@ -34,6 +34,17 @@ def _commit(repo: Path, message: str, date: str) -> None:
     _git(repo, "commit", "-q", "-m", message, date=date)
 
 
+GAMMA_ROW = """  - dataset: gamma
+    name: Gamma [3]
+    modality: X-Ray
+    target: Lung
+    frame_size: "-"
+    images: "-"
+    classes: "-"
+    task: CLS
+"""
+
+
 @pytest.fixture
 def repository(tmp_path: Path, minimal_catalog: Path) -> Path:
     """A repository whose catalog went through two releases and has changes not yet released."""
@@ -52,11 +63,15 @@ def repository(tmp_path: Path, minimal_catalog: Path) -> Path:
     )
     gamma = alpha.read_text(encoding="utf-8").replace("slug: alpha", "slug: gamma").replace("name: Alpha", "name: Gamma")
     (datasets / "gamma.yaml").write_text(gamma.replace("aliases: [Alpha X-ray Set]", "aliases: []"), encoding="utf-8")
+    write_up = minimal_catalog / "write-up.yaml"
+    listed = write_up.read_text(encoding="utf-8").replace("dataset: beta\n", "dataset: beta-set\n")
+    write_up.write_text(listed + GAMMA_ROW, encoding="utf-8")
     _commit(repo, "release 0.2.0", "2026-02-20T10:00:00")
     _git(repo, "tag", "-a", "v0.2.0", "-m", "0.2.0", date="2026-02-21T09:00:00")
     _git(repo, "tag", "not-a-version")  # ignored: not v<major>.<minor>.<patch>
     # after 0.2.0, committed: gamma is removed
     (datasets / "gamma.yaml").unlink()
+    write_up.write_text(listed, encoding="utf-8")
     _commit(repo, "drop gamma", "2026-03-01T10:00:00")
     return minimal_catalog
 

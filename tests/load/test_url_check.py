@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.models import _PLAIN_HTTP_URL, check_http_url, check_http_url_fully
+from generator.models import check_http_url, check_http_url_fully
+from generator.models.base import _PLAIN_HTTP_URL
 
 # URL-like strings: a scheme-ish start, then characters that often break URL parsing
 URL_LIKE = st.builds(

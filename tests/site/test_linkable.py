@@ -173,7 +173,7 @@ def test_exports_parse_and_agree_with_the_catalog(site, catalog):
     import bibtexparser
 
     data = json.loads((site / "data" / "datasets.json").read_text(encoding="utf-8"))
-    assert data["schema_version"] == 3
+    assert data["schema_version"] == 4
     assert [d["slug"] for d in data["datasets"]] == [d.slug for d in catalog.datasets]
     rows = list(csv.DictReader((site / "data" / "datasets.csv").open(encoding="utf-8")))
     assert [r["slug"] for r in rows] == [d.slug for d in catalog.datasets]

@@ -35,7 +35,7 @@ def test_search_finds_each_dataset_by_name_alias_and_description(site, catalog):
 def test_search_leaves_out_figures_citations_lists_and_navigation(site, catalog):
     docs = search_docs(site)
     dataset_texts = [d["text"] for d in docs if d["location"].startswith("datasets/")]
-    for leftover in ("Frame size (pixels)", "Images: training", "@article{", "@misc{", "Home ›", "closest by name"):
+    for leftover in ("Frame size (pixels)", "Count: training", "@article{", "@misc{", "Home ›", "closest by name"):
         assert not any(leftover in t for t in dataset_texts), leftover
     # the statistics and category tables are not indexed either (their rows are the dataset pages)
     for leftover in ("Download shown rows", "Statistics of the", "datasets, by name"):
@@ -68,3 +68,19 @@ def test_content_partial_keeps_in_step_with_material():
     ours_code = [line for line in ours if line in material_code]
     assert ours_code == material_code
     assert "{{ page.content }}" in material and "{{ page.content }}" not in ours
+
+
+def test_search_finds_the_wanted_datasets_with_their_status(large_site):
+    """A reader looking for a dataset the catalog cannot describe yet learns its status from search."""
+    import yaml
+
+    docs = search_docs(large_site)
+    wanted = yaml.safe_load((large_site.parent / "catalog" / "wanted.yaml").read_text(encoding="utf-8"))["wanted"]
+    assert wanted
+    for entry in wanted:
+        found = [d for d in docs if d["title"] == entry["name"]]
+        assert len(found) == 1, entry["name"]
+        assert found[0]["location"].startswith("contributing/#"), found[0]["location"]
+        text = found[0]["text"]
+        assert all(alias in text for alias in entry["aliases"])
+        assert ("no longer distribute" in text) == (entry["reason"] == "not-distributed")

@@ -14,6 +14,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from generator import labels
+from generator.models import IMAGE_UNITS, UNIT_TERMS
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.slow
@@ -35,13 +36,15 @@ def test_every_dataset_page_exists_and_shows_its_figures(site, catalog):
         values = summary_values(page)
         assert values["Modality"].startswith(d.modality)
         assert values["Category"] == catalog.category(d.category).title
-        for part, label in (("train", "Images: training"), ("test", "Images: test"), ("total", "Images: total")):
+        for part, label in (("train", "Count: training"), ("test", "Count: test"), ("total", "Count: total")):
             count = getattr(d.images, part)
             shown = values[label]
             if count is None:
                 assert shown.startswith("not reported"), (d.slug, label, shown)
             else:
-                assert labels.number(count) in shown, (d.slug, label, shown)
+                # the unit beside every count: "1,367 slices"
+                noun = UNIT_TERMS[d.images.unit].of(count)
+                assert f"{labels.number(count)} {noun}" in shown, (d.slug, label, shown)
         if d.frame_size is None:
             assert values["Frame size (pixels)"].startswith("not reported")
         else:
@@ -94,7 +97,7 @@ def test_statistics_table_rows_and_sort_keys(site, catalog):
     page = soup(site / "statistics" / "index.html")
     table = page.select_one("#statistics-table")
     headers = [th.get_text(strip=True) for th in table.select("thead th")]
-    for column in ("Name", "Modality", "Target", "Frame size", "Images", "Classes", "Task", "Category", "Access", "Licence"):
+    for column in ("Name", "Origin", "Modality", "Target", "Frame size", "Count", "Classes", "Task", "Category", "Access", "Licence"):
         assert column in headers
     rows = table.select("tbody tr")
     assert len(rows) == len(catalog.datasets)
@@ -104,10 +107,15 @@ def test_statistics_table_rows_and_sort_keys(site, catalog):
         d = by_slug[row["data-slug"]]
         cells = row.find_all("td")
         frame = cells[col["Frame size"]]["data-sort"]
-        images = cells[col["Images"]]["data-sort"]
+        images = cells[col["Count"]]["data-sort"]
         classes = cells[col["Classes"]]["data-sort"]
         assert frame == ("" if d.frame_size is None or d.frame_size.pixels is None else str(d.frame_size.pixels))
-        assert images == ("" if d.images.best_total is None else str(d.images.best_total))
+        # counts sort inside their unit's band: a count of slices never ranks among counts of images
+        band = IMAGE_UNITS.index(d.images.unit) if d.images.unit else len(IMAGE_UNITS)
+        assert images == ("" if d.images.best_total is None else str(band * 10**13 + d.images.best_total))
+        assert cells[col["Origin"]].get_text(strip=True) == ("From the write-up" if d.from_write_up else "Added")
+        if d.images.best_total is not None and d.images.unit is not None:
+            assert UNIT_TERMS[d.images.unit].plural in cells[col["Count"]].get_text(" ") or d.images.best_total == 1
         assert classes == ("" if not d.classes else str(max(c.count for c in d.classes)))
         for key in (frame, images, classes):
             assert key == "" or re.fullmatch(r"\d+", key)

@@ -60,10 +60,13 @@
       var differs = values.some(function (row) { return row[1] !== values[0][1]; });
       if (differs) tr.className = "mdc-differs";
       values.forEach(function (row) {
-        var td = element("td", "", row[1]);
+        var td = element("td");
+        td.appendChild(element("span", "mdc-compare-value", row[1]));
         if (row[2] && STATES[row[2]]) {
-          td.appendChild(document.createTextNode(" "));
-          td.appendChild(element("span", "mdc-state mdc-state-" + STATES[row[2]], STATES[row[2]]));
+          /* the state is a mark of its own on its own line, not words that run on after the value */
+          var mark = element("span", "mdc-state-mark mdc-state-" + STATES[row[2]], STATES[row[2]]);
+          mark.setAttribute("title", "State of this figure: " + STATES[row[2]]);
+          td.appendChild(mark);
         }
         tr.appendChild(td);
       });

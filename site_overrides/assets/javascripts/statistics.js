@@ -17,7 +17,7 @@
 (function () {
   "use strict";
 
-  var SELECTS = ["category", "modality", "task", "access", "commercial", "format", "split", "loader"];
+  var SELECTS = ["origin", "category", "modality", "task", "access", "commercial", "format", "unit", "dimensionality", "split", "loader"];
   var KEYS = SELECTS.concat(["text", "sort", "order"]);
   var ORDERS = { asc: "ascending", desc: "descending" };
 
@@ -41,7 +41,8 @@
   function cellsOf(d, titles, datasets) {
     var title = titles[d.category];
     return [
-      { text: d.name, sort: d.name.toLowerCase(), href: datasets + d.slug + "/", pick: d.slug },
+      { text: d.name, sort: d.name.toLowerCase(), href: datasets + d.slug + "/", pick: d.slug, version: d.version },
+      { text: d.origin_label },
       { text: title, sort: title.toLowerCase() },
       { text: d.modality },
       { text: d.target, sort: d.target ? undefined : "" },
@@ -114,6 +115,9 @@
         cells: null,
         position: position,
         slug: d.slug,
+        origin: d.origin,
+        unit: d.unit,
+        dimensionality: d.dimensionality,
         category: d.category,
         modality: d.modality.toLowerCase(),
         tasks: d.tasks_attr.split(" "),
@@ -136,6 +140,9 @@
       var d = record.data;
       var tr = document.createElement("tr");
       tr.setAttribute("data-slug", d.slug);
+      tr.setAttribute("data-origin", d.origin);
+      tr.setAttribute("data-unit", d.unit);
+      tr.setAttribute("data-dimensionality", d.dimensionality);
       tr.setAttribute("data-category", d.category);
       tr.setAttribute("data-modality", d.modality);
       tr.setAttribute("data-tasks", d.tasks_attr);
@@ -167,6 +174,13 @@
           link.setAttribute("href", spec.href);
           link.textContent = spec.text;
           td.appendChild(link);
+          if (spec.version) {
+            var tag = document.createElement("span");
+            tag.className = "mdc-version-tag";
+            tag.textContent = spec.version;
+            td.appendChild(document.createTextNode(" "));
+            td.appendChild(tag);
+          }
         } else {
           td.textContent = spec.text;
         }
@@ -197,12 +211,15 @@
     }
 
     function matches(record, state) {
+      if (state.origin && record.origin !== state.origin) return false;
       if (state.category && record.category !== state.category) return false;
       if (state.modality && record.modality !== state.modality.toLowerCase()) return false;
       if (state.task && record.tasks.indexOf(state.task) < 0) return false;
       if (state.access && record.access !== state.access) return false;
       if (state.commercial && record.commercial !== state.commercial) return false;
       if (state.format && record.formats.indexOf(state.format) < 0) return false;
+      if (state.unit && record.unit !== state.unit) return false;
+      if (state.dimensionality && record.dimensionality !== state.dimensionality) return false;
       if (state.split && record.split !== state.split) return false;
       if (state.loader && record.loader !== state.loader) return false;
       if (state.text && record.search.indexOf(state.text.toLowerCase()) < 0) return false;
