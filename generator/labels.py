@@ -5,6 +5,8 @@ Unknown values read "not reported" everywhere; sort keys put them last.
 
 from __future__ import annotations
 
+import re
+
 from .models import (
     ACCESS_TERMS,
     DIMENSIONALITY_TERMS,
@@ -258,6 +260,8 @@ def split_counts(split: Split) -> str:
 
 
 NONE_FOUND_SHORT = "None found"
+# a standard licence by its short name (any other text, such as terms that differ per file, is "own terms")
+STANDARD_LICENCE = re.compile(r"(CC BY(-(NC|SA|ND))*|CC0|ODbL|ODC-By|PDDL|MIT|Apache)( \d\.\d(\.\d)?)?")
 OWN_TERMS_SHORT = "Own terms"
 
 
@@ -273,6 +277,6 @@ def licence_short(dataset: Dataset) -> str | None:
         return None
     if licence.name is None:
         return NONE_FOUND_SHORT
-    if licence.name.startswith(("CC BY", "CC0", "ODbL", "ODC-By", "PDDL", "MIT", "Apache")):
+    if STANDARD_LICENCE.fullmatch(licence.name):
         return licence.name
     return OWN_TERMS_SHORT

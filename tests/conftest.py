@@ -61,7 +61,7 @@ def renamed_site(tmp_path_factory) -> Path:
         collection.read_text(encoding="utf-8").replace("  - slug: x-ray\n", "  - slug: radiography\n    former_slugs: [x-ray]\n", 1),
         encoding="utf-8",
     )
-    for path in (catalog / "datasets").glob("*.yaml"):
+    for path in [*(catalog / "datasets").glob("*.yaml"), catalog / "wanted.yaml"]:
         path.write_text(path.read_text(encoding="utf-8").replace("category: x-ray\n", "category: radiography\n"), encoding="utf-8")
     assert subprocess.run([sys.executable, "-m", "generator", "check", "--catalog", str(catalog)], cwd=ROOT).returncode == 0
     return build_site(catalog, work)

@@ -15,6 +15,7 @@ warns when ``license`` or ``datePublished`` is missing and says nothing when
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from .. import labels, urls
@@ -24,6 +25,7 @@ from ..render.structured_data import related_datasets
 from .citation_files import collection_keywords
 
 CONFORMS_TO = "http://mlcommons.org/croissant/1.1"
+SEMVER = re.compile(r"\d+\.\d+\.\d+")
 
 # The context of the specification's examples (datasets/1.1 in mlcommons/croissant),
 # with https://schema.org/ as the vocabulary: the validator refuses the http form
@@ -113,6 +115,8 @@ def _same_as(dataset: Dataset) -> list[str]:
 def _properties(dataset: Dataset) -> list[dict[str, Any]]:
     """What schema.org has no property for, as named values: where the sheet comes from, what its counts count, how it is obtained."""
     values = [("origin", dataset.origin.value), ("access", dataset.access.value)]
+    if dataset.version is not None:
+        values.append(("versionName", dataset.version))
     if dataset.images.unit is not None:
         values.append(("countUnit", dataset.images.unit.value))
     counts = dataset.images
@@ -151,7 +155,8 @@ def dataset_croissant(catalog: Catalog, dataset: Dataset, texts: citations.Refer
         "sdPublisher": {"@type": "sc:Person", "name": catalog.collection.author.name},
         "includedInDataCatalog": {"@type": "sc:DataCatalog", "name": catalog.collection.title, "url": catalog.collection.site_url},
     }
-    if dataset.version is not None:
+    # Croissant's version is MAJOR.MINOR.PATCH; the providers' own name of any other form is a named value
+    if dataset.version is not None and SEMVER.fullmatch(dataset.version):
         data["version"] = dataset.version
     if dataset.access is not Access.unknown:
         term = ACCESS_TERMS[dataset.access]

@@ -163,10 +163,12 @@ def sizes_chart(catalog: Catalog, layout: Layout = SIZES_WIDE) -> Chart:
     order: list[CountUnit | None] = [u for u in CountUnit if u in by_unit] + ([None] if None in by_unit else [])
     values = [t for members in by_unit.values() for _, t in members]
     lo, hi = _decades(min(values), max(values)) if values else (0, 1)
-    left = layout.label_width
+    # stacked, the axis starts at the SVG's edge: an inset keeps the first tick's label whole
+    left = layout.label_width or 24.0
+    plot = layout.plot_width - (0 if layout.label_width else 24.0)
 
     def x_of(value: float) -> float:
-        return left + (math.log10(value) - lo) / (hi - lo) * layout.plot_width
+        return left + (math.log10(value) - lo) / (hi - lo) * plot
 
     points, texts, lines = [], [], []
     for row, unit in enumerate(order):
@@ -199,7 +201,7 @@ def sizes_chart(catalog: Catalog, layout: Layout = SIZES_WIDE) -> Chart:
     bottom = TOP + len(order) * layout.row
     ticks = []
     # a label every decade where they fit (about 70 units each), else every second or third
-    step = max(1, math.ceil(70 / (layout.plot_width / (hi - lo))))
+    step = max(1, math.ceil(70 / (plot / (hi - lo))))
     for power in range(lo, hi + 1, step):
         ticks.append(Label(x_of(10**power), bottom + 16, labels.number(10**power), "middle"))
     grid = [(t.x, TOP - 4, t.x, bottom) for t in ticks]

@@ -15,7 +15,15 @@ from .. import labels, urls
 from ..models import Access, Catalog, Dataset, DownloadFile, LicenceStatus, Reference, RelationType
 from . import citations
 
-FREE_ACCESS = {Access.open_download, Access.registration, Access.challenge_registration, Access.kaggle_account, Access.data_use_agreement}
+# access without a fee (a credentialed PhysioNet account costs nothing); on-request and unavailable say nothing of it
+FREE_ACCESS = {
+    Access.open_download,
+    Access.registration,
+    Access.challenge_registration,
+    Access.kaggle_account,
+    Access.data_use_agreement,
+    Access.credentialed,
+}
 
 
 def _page_url(catalog: Catalog, slug: str) -> str:

@@ -65,7 +65,9 @@ def test_every_dataset_page_has_valid_dataset_json_ld(site, catalog):
             assert data["license"] in (d.license.url, d.license.name)
         else:
             assert "license" not in data, d.slug
-        if d.access.value != "unknown":
+        if d.access.value in {"unknown", "on-request", "unavailable"}:
+            assert "isAccessibleForFree" not in data, d.slug
+        else:
             assert data["isAccessibleForFree"] is True
         assert all(c["@type"] in ("Person", "Organization") and c["name"] for c in data.get("creator", []))
 

@@ -79,7 +79,10 @@ def test_dataset_page_links_citation_errata_and_edit(site, catalog):
                 assert e.source in [a["href"] for a in errata.select("a")]
             assert page.select(".mdc-erratum"), "corrected figures are marked next to the figure"
         siblings = {a["href"].rstrip("/").split("/")[-1] for a in page.select(".mdc-siblings a")}
-        assert siblings == {s.slug for s in catalog.in_category(d.category) if s.slug != d.slug}
+        others = {s.slug for s in catalog.in_category(d.category) if s.slug != d.slug}
+        # at most ten neighbours by name; the category page lists them all
+        assert siblings <= others
+        assert len(siblings) == min(10, len(others)), d.slug
 
 
 def test_category_pages_list_exactly_their_datasets_by_name(site, catalog):
