@@ -161,19 +161,8 @@ class FiguresSource(StrictModel):
     url: HttpUrl
 
 
-ERRATUM_FIELDS = (
-    "name",
-    "modality",
-    "target",
-    "tasks",
-    "frame_size",
-    "images.train",
-    "images.test",
-    "images.total",
-    "classes",
-    "homepage",
-    "year",
-)
+# The figures an erratum may correct: the name and every figure the write-up gave (it named no versions).
+ERRATUM_FIELDS = ("name", *(field for field in FIGURE_FIELDS if field != "version"))
 
 ERRATUM_FIELD_PATTERN = "^(" + "|".join(f.replace(".", r"\.") for f in ERRATUM_FIELDS) + ")$"
 ErratumField = Annotated[str, StringConstraints(pattern=ERRATUM_FIELD_PATTERN)]

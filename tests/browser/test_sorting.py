@@ -54,14 +54,18 @@ def test_images_sort_numerically_not_as_text(page, server):
     assert names.index("DRIVE") < names.index("Messidor")
 
 
-def test_name_sorts_alphabetically_and_back(page, server):
+def test_name_sorts_alphabetically_and_back(page, server, catalog):
     page.goto(server + "statistics/")
+    every = sorted((d.name for d in catalog.datasets), key=str.lower)
     sort_by(page, "Name")
-    names = [n.strip() for n in page.locator("#statistics-table tbody tr td:first-child").all_inner_texts()]
+    # the name's link (a version, where given, follows it in the cell)
+    names = [n.strip() for n in page.locator("#statistics-table tbody tr td:first-child a").all_inner_texts()]
     assert names == sorted(names, key=str.lower)
+    assert names[0].lower() == every[0].lower()
     sort_by(page, "Name")
-    names_desc = [n.strip() for n in page.locator("#statistics-table tbody tr td:first-child").all_inner_texts()]
-    assert names_desc == sorted(names, key=str.lower, reverse=True)
+    names_desc = [n.strip() for n in page.locator("#statistics-table tbody tr td:first-child a").all_inner_texts()]
+    assert names_desc == sorted(names_desc, key=str.lower, reverse=True)
+    assert names_desc[0].lower() == every[-1].lower()
 
 
 def test_headers_are_keyboard_buttons(page, server):

@@ -12,6 +12,7 @@ import pytest
 
 from generator.cli import main
 from generator.load.catalog import load_catalog
+from generator.models import FIGURE_FIELDS
 from generator.problems import CatalogError
 from generator.runner import IN_PROCESS, Runner
 
@@ -56,18 +57,8 @@ def test_a_copy_of_a_write_up_record_marked_added_with_every_figure_confirmed_pa
     alpha = (minimal_catalog / "datasets" / "alpha.yaml").read_text(encoding="utf-8")
     confirmed = "figures:\n" + "".join(
         f"  {field}: {{state: confirmed, source: https://example.org/alpha/paper}}\n"
-        for field in (
-            "modality",
-            "target",
-            "tasks",
-            "frame_size",
-            "images.train",
-            "images.test",
-            "images.total",
-            "classes",
-            "year",
-            "homepage",
-        )
+        for field in FIGURE_FIELDS
+        if field != "version"  # the write-up record names no version
     )
     copy = (
         alpha.replace("slug: alpha", "slug: alpha-copy")
