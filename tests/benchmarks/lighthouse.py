@@ -117,7 +117,7 @@ def main() -> int:
         print("Lighthouse is not installed: `make lighthouse` installs it", file=sys.stderr)
         return 1
     with tempfile.TemporaryDirectory(prefix="lighthouse-site-") as built:
-        count = int(os.environ.get("LIGHTHOUSE_DATASETS", "0"))
+        count = int(os.environ.get("LIGHTHOUSE_DATASETS") or "0")
         site = synthetic_site(count, Path(built)) if count else SITE
         if not (site / "index.html").is_file():
             print("no built site: run `make site` first", file=sys.stderr)
