@@ -79,7 +79,8 @@ def table_row(dataset: Dataset, cited_by: int | None = None) -> TableRow:
     return TableRow(
         slug=dataset.slug,
         name=dataset.name,
-        version=dataset.version,
+        # a version named like the dataset itself (ChestX-ray14) would repeat the name beside it
+        version=dataset.version if dataset.version and dataset.version.casefold() != dataset.name.casefold() else None,
         origin=dataset.origin.value,
         origin_label=ORIGIN_LABELS[dataset.origin.value],
         category=dataset.category,
