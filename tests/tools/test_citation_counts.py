@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import socket
 import threading
 import urllib.parse
@@ -141,7 +142,15 @@ def test_pages_show_the_count_with_source_and_date(openalex, catalog_copy, tmp_p
     assert "OpenAlex does not know its references' DOIs" in _fragments(out / "datasets" / "tnbc.md")["citations"]
     table = _fragments(out / "statistics.md")["table"]
     assert '<th scope="col" data-key="cited" data-type="number">Cited by</th>' in table
-    assert f'<td data-sort="{count}">{count:,}</td>' in table
+    # the HTML holds the first rows of the table, the script the rest from statistics-rows.json
+    rows = json.loads((out / "data" / "statistics-rows.json").read_text(encoding="utf-8"))
+    records = {row[0]: dict(zip(rows["fields"], row, strict=True)) for row in rows["rows"]}
+    assert records["drive"]["cited_by"] == f"{count:,}"
+    assert records["drive"]["cited_by_key"] == str(count)
+    in_html = re.findall(r'<tr data-slug="([^"]+)"', table)
+    counted = next(slug for slug in in_html if report["datasets"].get(slug, {}).get("cited_by") is not None)
+    first = report["datasets"][counted]["cited_by"]
+    assert f'<td data-sort="{first}">{first:,}</td>' in table
 
 
 def _fragments(page: Path) -> dict[str, str]:
