@@ -4,22 +4,34 @@ from __future__ import annotations
 
 import re
 
+from pylatexenc.latex2text import LatexNodes2Text
+
 from .. import urls
 from ..models import Collection, Reference
 
-_LATEX_ACCENTS = {'"': "\u0308", r"'": "\u0301", r"`": "\u0300", r"^": "\u0302", r"~": "\u0303", r"c": "\u0327"}
+# A field is LaTeX: accents and letters such as {\aa}, {\l}, {\u{g}} or {\k{e}} are decoded by
+# pylatexenc (the decoder bibtexparser itself offers) rather than by a table of our own.
+# Characters an author may leave unescaped (& % $ # _) are read as text, not as LaTeX
+# syntax, and a \url{...} keeps its address as written.
+_LATEX = LatexNodes2Text()
+_URL = re.compile(r"\\url\{([^{}]*)\}")
+_UNESCAPED = re.compile(r"(?<!\\)([&%$#_])")
+_NEEDS_DECODING = re.compile(r"[\\~`']|--")
 
 
 def plain(text: str) -> str:
-    """BibTeX field text without braces, simple accent macros or doubled spaces."""
-    import unicodedata
+    """BibTeX field text as plain text: LaTeX decoded, braces dropped, spaces collapsed."""
+    if not _NEEDS_DECODING.search(text):  # most fields: only braces to drop
+        decoded = text.replace("{", "").replace("}", "")
+    else:
+        pieces = _URL.split(text)  # odd pieces are the addresses of \url{...}
+        decoded = "".join(piece if i % 2 else _LATEX.latex_to_text(_UNESCAPED.sub(r"\\\1", piece)) for i, piece in enumerate(pieces))
+    return re.sub(r"\s+", " ", decoded).strip()
 
-    def accent(match: re.Match[str]) -> str:
-        return unicodedata.normalize("NFC", match.group(2) + _LATEX_ACCENTS[match.group(1)])
 
-    text = re.sub(r"\\([\"'`^~c])\{?([A-Za-z])\}?", accent, text)
-    text = text.replace("\\&", "&").replace("{", "").replace("}", "").replace("--", "–")
-    return re.sub(r"\s+", " ", text).strip()
+def literal(text: str) -> str:
+    """An identifier field (DOI, arXiv number) as written, without BibTeX's protecting braces."""
+    return text.replace("{", "").replace("}", "").strip()
 
 
 def author_list(field: str) -> str:
@@ -53,15 +65,15 @@ def citation_text(ref: Reference) -> str:
     if f.get("pages"):
         detail += f":{plain(f['pages'])}" if f.get("volume") else f", pages {plain(f['pages'])}"
     if f.get("eprint") and not venue:
-        detail = f"arXiv:{plain(f['eprint'])}"
+        detail = f"arXiv:{literal(f['eprint'])}"
     year = plain(f.get("year", ""))
     detail = ", ".join(p for p in (detail.strip(", "), year) if p)
     if detail:
         parts.append(detail + ".")
     if f.get("doi"):
-        parts.append(urls.doi(plain(f["doi"])))
+        parts.append(urls.doi(literal(f["doi"])))
     elif f.get("url"):
-        parts.append(plain(f["url"]))
+        parts.append(literal(f["url"]))
     return " ".join(p for p in parts if p.strip(". "))
 
 

@@ -33,7 +33,7 @@ def _page_url(catalog: Catalog, slug: str) -> str:
 
 def _citation(reference: Reference, texts: citations.ReferenceTexts) -> str:
     doi = reference.fields.get("doi")
-    return urls.doi(citations.plain(doi)) if doi else texts.citation(reference)
+    return urls.doi(citations.literal(doi)) if doi else texts.citation(reference)
 
 
 # schema.org has no property for two datasets that share images: overlaps are shown on the pages only.
