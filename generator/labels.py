@@ -183,7 +183,7 @@ def images_sort_key(counts: ImageCounts) -> int | None:
     total = counts.best_total
     if total is None:
         return None
-    rank = UNIT_ORDER.get(counts.unit, len(UNIT_ORDER)) if counts.unit is not None else len(UNIT_ORDER)
+    rank = UNIT_ORDER.get(counts.unit, len(UNIT_ORDER))  # no unit ranks last
     return rank * UNIT_BAND + min(total, UNIT_BAND - 1)
 
 

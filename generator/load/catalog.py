@@ -183,7 +183,7 @@ def load_catalog(catalog_dir: Path, runner: Runner = IN_PROCESS) -> Catalog:
         dataset, found = _validate(Dataset, doc, file, categories)
         dataset_problems += found
         if dataset is not None:
-            loaded.append(LoadedDataset(file, name.removesuffix(".yaml"), doc, dataset))
+            loaded.append(LoadedDataset(file, doc, stem=name.removesuffix(".yaml"), dataset=dataset))
 
     problems = collection_problems + reference_problems + link_problems + citation_problems + dataset_problems
     problems += write_up_problems + wanted_problems
@@ -223,14 +223,10 @@ def _read_collection(catalog_dir: Path) -> tuple[Collection | None, list[Problem
     file = display_path(path, catalog_dir)
     if not path.is_file():
         return None, [Problem(file, 1, "(file)", "collection.yaml is missing")]
-    doc, problems = read_yaml(path, file)
-    if doc is None:
+    loaded, problems = _read_optional(path, catalog_dir, Collection)
+    if loaded is None:
         return None, problems
-    collection, found = _validate(Collection, doc, file)
-    problems += found
-    if collection is not None:
-        problems += check_collection(collection, doc, file)
-    return collection, problems
+    return loaded.value, problems + check_collection(loaded.value, loaded.doc, loaded.file)
 
 
 def _read_optional(path: Path, catalog_dir: Path, model: type[ModelT]) -> tuple[LoadedFile[ModelT] | None, list[Problem]]:

@@ -31,13 +31,11 @@ ValueT = TypeVar("ValueT")
 
 
 @dataclass(frozen=True)
-class LoadedDataset:
-    """A validated dataset with the file it came from."""
+class _Located:
+    """A validated catalog file's name and parsed document, which know the line of every field."""
 
     file: str
-    stem: str
     doc: YamlDocument
-    dataset: Dataset
 
     def at(self, *path: str | int) -> tuple[str, int, str]:
         """File, line and dotted field name of ``path``, for a Problem."""
@@ -45,16 +43,18 @@ class LoadedDataset:
 
 
 @dataclass(frozen=True)
-class LoadedFile(Generic[ValueT]):
+class LoadedDataset(_Located):
+    """A validated dataset with the file it came from (``stem``: the file's name without .yaml)."""
+
+    stem: str
+    dataset: Dataset
+
+
+@dataclass(frozen=True)
+class LoadedFile(_Located, Generic[ValueT]):
     """A validated catalog file other than a dataset (write-up.yaml, wanted.yaml) with its lines."""
 
-    file: str
-    doc: YamlDocument
     value: ValueT
-
-    def at(self, *path: str | int) -> tuple[str, int, str]:
-        """File, line and dotted field name of ``path``, for a Problem."""
-        return self.file, self.doc.line_of(tuple(path)), ".".join(str(p) for p in path)
 
 
 def check_file_names(items: Iterable[LoadedDataset]) -> list[Problem]:

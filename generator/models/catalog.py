@@ -51,8 +51,13 @@ class Catalog(StrictModel):
         return grouped
 
     @cached_property
+    def by_slug(self) -> dict[str, Dataset]:
+        """Every dataset by its slug."""
+        return {d.slug: d for d in self.datasets}
+
+    @cached_property
     def _related(self) -> dict[str, list[RelatedDataset]]:
-        by_slug = {d.slug: d for d in self.datasets}
+        by_slug = self.by_slug
         related: dict[str, list[RelatedDataset]] = {}
         for dataset in self.datasets:
             for relation in dataset.relations:

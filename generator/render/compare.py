@@ -19,21 +19,20 @@ NOT_RESEARCHED = "not yet researched"
 NONE_CONFIRMED = "none"
 
 
-def _state(dataset: Dataset, field: str, empty: bool = False) -> str | None:
-    """A figure's state; a value without a check is unconfirmed, an empty figure without one has none."""
+def _figure(label: str, value: str | None, dataset: Dataset, field: str) -> list[Any]:
+    """A figure's row and state: a value without a check is unconfirmed, an empty figure without one has no state.
+
+    An empty figure reads "none" where a source confirms the absence, else "not reported".
+    """
     check = dataset.figures.get(field)
     if check is not None:
-        return check.state.value
-    return None if empty else FigureState.unconfirmed.value
-
-
-def _figure(label: str, value: str | None, dataset: Dataset, field: str) -> list[Any]:
-    """A figure's row: an empty figure reads "none" where a source confirms the absence, else "not reported"."""
-    check = dataset.figures.get(field)
+        state: str | None = check.state.value
+    else:
+        state = None if value is None else FigureState.unconfirmed.value
     if value is None:
         confirmed = check is not None and check.state is FigureState.confirmed
-        return [label, NONE_CONFIRMED if confirmed else labels.NOT_REPORTED, _state(dataset, field, empty=True)]
-    return [label, value, _state(dataset, field)]
+        value = NONE_CONFIRMED if confirmed else labels.NOT_REPORTED
+    return [label, value, state]
 
 
 def _count(dataset: Dataset, value: int | None) -> str | None:

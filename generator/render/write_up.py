@@ -62,7 +62,7 @@ def write_up_table(catalog: Catalog) -> tuple[list[TableRow], list[Mention]]:
     """Table 1's rows with their corrections, and the datasets the write-up adds in its text."""
     if catalog.write_up is None:
         return [], []
-    by_slug = {d.slug: d for d in catalog.datasets}
+    by_slug = catalog.by_slug
     rows = []
     for number, row in enumerate(catalog.write_up.rows, start=1):
         dataset = by_slug[row.dataset]
